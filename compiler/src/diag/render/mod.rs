@@ -1,0 +1,1 @@
+//! Printing diagnostics: human, json, github and sarif.

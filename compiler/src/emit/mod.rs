@@ -1,0 +1,1 @@
+//! Emitters: they read only the resolved model, never YAML.
