@@ -139,7 +139,7 @@ pub struct Constraints {
     /// Maximum length in Unicode scalar values.
     pub max_length: Option<Spanned<u64>>,
     /// Regular expression, searched (not anchored), already checked for portability.
-    pub pattern: Option<Spanned<String>>,
+    pub pattern: Option<Spanned<Pattern>>,
     /// Inclusive lower bound.
     pub min: Option<Spanned<Bound>>,
     /// Inclusive upper bound.
@@ -161,4 +161,14 @@ impl Constraints {
     pub fn is_empty(&self) -> bool {
         *self == Constraints::default()
     }
+}
+
+/// A `pattern` constraint: the ECMA-262 source written by the author and its Rust twin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pattern {
+    /// The expression as written; emitted into JSON Schema unchanged.
+    pub source: String,
+    /// The same expression for the `regex` crate, matching exactly the same strings
+    /// (`\d` becomes `[0-9]`, `.` excludes ECMA line terminators, ...).
+    pub rust: String,
 }
