@@ -43,8 +43,15 @@ pub fn check_dir(dir: &Path) -> Checked {
 
 /// Like [`check_dir`], adding the files to an existing source map (for `diff`, which reads two).
 pub fn check_dir_into(sources: &mut SourceMap, dir: &Path) -> (Catalog, Diagnostics) {
-    let _ = (sources, dir);
-    (Catalog::default(), Diagnostics::new())
+    let mut diags = Diagnostics::new();
+    let files = parse::files::read_dir(dir, &mut diags);
+    if files.is_empty() && !diags.has_errors() {
+        diags.push(Diagnostic::global(
+            Code::EmptyCatalog,
+            format!("no .yaml or .yml file below {}", dir.display()),
+        ));
+    }
+    run(sources, files, diags)
 }
 
 /// Checks a catalog given as files in memory: `(display path, relative path in the catalog, bytes)`.
@@ -53,6 +60,28 @@ pub fn check_files(
     sources: &mut SourceMap,
     files: Vec<(PathBuf, PathBuf, Vec<u8>)>,
 ) -> (Catalog, Diagnostics) {
-    let _ = (sources, files);
-    (Catalog::default(), Diagnostics::new())
+    let mut files: Vec<_> = files
+        .into_iter()
+        .map(|(display, relative, bytes)| parse::InputFile {
+            display,
+            relative,
+            bytes,
+            error: None,
+        })
+        .collect();
+    files.sort_by(|a, b| a.relative.cmp(&b.relative));
+    run(sources, files, Diagnostics::new())
+}
+
+/// The phases, in order: parse, resolve, check. Each collects; none stops the others.
+fn run(
+    sources: &mut SourceMap,
+    files: Vec<parse::InputFile>,
+    mut diags: Diagnostics,
+) -> (Catalog, Diagnostics) {
+    let parsed = parse::parse_files(sources, files, &mut diags);
+    let catalog = resolve::resolve(&parsed, sources, &mut diags);
+    check::check(&catalog, &mut diags);
+    diags.sort();
+    (catalog, diags)
 }

@@ -1,0 +1,82 @@
+//! `contractc check`: the identity gate.
+
+use super::{CatalogArg, Color, ReportArgs, FINDINGS, USAGE};
+use clap::Args;
+use contractc::diag::render::{render, Format};
+use contractc::{Checked, Code};
+use std::io::{IsTerminal, Write};
+
+/// Arguments of `contractc check`.
+#[derive(Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    catalog: CatalogArg,
+    #[command(flatten)]
+    report: ReportArgs,
+}
+
+/// Checks the catalog, prints the diagnostics and the summary.
+pub fn run(args: &CheckArgs) -> u8 {
+    let mut checked = contractc::check_dir(&args.catalog.catalog);
+    let code = report(&mut checked, &args.report);
+    summary(&checked, "checked");
+    code
+}
+
+/// Prints the diagnostics in the chosen format; returns the exit code they call for.
+pub fn report(checked: &mut Checked, args: &ReportArgs) -> u8 {
+    if args.deny_warnings {
+        checked.diagnostics.deny_warnings();
+    }
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => args.format == Format::Human && std::io::stderr().is_terminal(),
+    };
+    // Human output goes to stderr like rustc's; machine formats to stdout.
+    let written = if args.format == Format::Human {
+        render(&checked.diagnostics, &checked.sources, args.format, color, &mut std::io::stderr().lock())
+    } else {
+        let mut out = std::io::stdout().lock();
+        render(&checked.diagnostics, &checked.sources, args.format, false, &mut out).and_then(|()| out.flush())
+    };
+    if let Err(e) = written {
+        eprintln!("error: cannot write diagnostics: {e}");
+        return USAGE;
+    }
+    if only_io_errors(checked) {
+        USAGE
+    } else if checked.diagnostics.has_errors() {
+        FINDINGS
+    } else {
+        0
+    }
+}
+
+/// A catalog that could not be read at all is an I/O error (exit 2), not a finding.
+fn only_io_errors(checked: &Checked) -> bool {
+    let mut errors = checked.diagnostics.iter().filter(|d| d.severity == contractc::Severity::Error).peekable();
+    errors.peek().is_some() && errors.all(|d| d.code == Code::Io && d.pos.is_none())
+}
+
+/// One summary on stderr: counts, and every exempt message with its reason.
+pub fn summary(checked: &Checked, verb: &str) {
+    let catalog = &checked.catalog;
+    let messages = catalog.messages().count();
+    let shared = catalog.definitions.len() - messages;
+    let d = &checked.diagnostics;
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(
+        err,
+        "contractc: {verb} {} definitions ({messages} messages, {shared} shared types) in {} files: {} errors, {} warnings",
+        catalog.definitions.len(),
+        checked.sources.iter().count(),
+        d.error_count(),
+        d.warning_count()
+    );
+    for def in catalog.exempt_messages() {
+        if let Some(contractc::model::Identity::Exempt { reason, .. }) = &def.identity {
+            let _ = writeln!(err, "  exempt from identity: {} ({reason})", def.name.value);
+        }
+    }
+}

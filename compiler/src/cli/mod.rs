@@ -1,0 +1,68 @@
+//! Argument parsing and the subcommands; each returns an exit code (0 ok, 1 findings, 2 usage/IO).
+
+mod check;
+
+use clap::{Args, Parser, Subcommand};
+use contractc::diag::render::Format;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit code: the catalog (or a validated document) has errors.
+pub const FINDINGS: u8 = 1;
+/// Exit code: usage or I/O error.
+pub const USAGE: u8 = 2;
+
+#[derive(Parser)]
+#[command(name = "contractc", version, about = "Compile message contracts that always carry their user and organization identity.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Parse the catalog and run every check; write nothing.
+    Check(check::CheckArgs),
+}
+
+/// Options shared by every command that reports diagnostics.
+#[derive(Args, Clone)]
+pub struct ReportArgs {
+    /// Output format for diagnostics.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// When to color human output.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+}
+
+/// When to use ANSI colors.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Color {
+    /// When stderr is a terminal.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// The catalog directory argument, default `schemas`.
+#[derive(Args, Clone)]
+pub struct CatalogArg {
+    /// Catalog directory.
+    #[arg(default_value = "schemas")]
+    pub catalog: PathBuf,
+}
+
+/// Runs the command line.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Check(args) => check::run(&args),
+    };
+    ExitCode::from(code)
+}

@@ -1,0 +1,149 @@
+//! Constraint attributes: each is attached only to a type it fits.
+
+use super::pattern::{translate, PatternError};
+use super::reader::{count_value, MapReader};
+use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::model::{Bound, Constraints, Type, TypeSpec};
+use crate::parse::{Node, Scalar};
+use crate::source::Spanned;
+
+/// The attributes that constrain values, allowed on fields and inside `items`.
+pub const CONSTRAINT_KEYS: &[&str] = &[
+    "min_length",
+    "max_length",
+    "pattern",
+    "min",
+    "max",
+    "exclusive_min",
+    "exclusive_max",
+    "min_items",
+    "max_items",
+    "unique",
+    "items",
+];
+
+/// Which types a constraint applies to, for the help line.
+fn applies_to(key: &str) -> &'static str {
+    match key {
+        "min_length" | "max_length" => "string and email",
+        "pattern" => "string",
+        "min" | "max" => "int and float",
+        "exclusive_min" | "exclusive_max" => "float",
+        _ => "list",
+    }
+}
+
+fn fits(key: &str, ty: &Type) -> bool {
+    match key {
+        "min_length" | "max_length" => ty.is_text(),
+        "pattern" => *ty == Type::String,
+        "min" | "max" => ty.is_number(),
+        "exclusive_min" | "exclusive_max" => *ty == Type::Float,
+        _ => matches!(ty, Type::List(_)),
+    }
+}
+
+/// Reads every constraint key of `map` into `spec`, reporting those that do not fit.
+pub fn read_constraints(map: &MapReader<'_>, spec: &mut TypeSpec, diags: &mut Diagnostics) {
+    for (key, value) in map.entries() {
+        let name = key.text().unwrap_or_default();
+        if !CONSTRAINT_KEYS.contains(&name) {
+            continue;
+        }
+        if !fits(name, &spec.ty) {
+            diags.push(
+                Diagnostic::new(
+                    Code::ConstraintNotForType,
+                    key.pos,
+                    format!("`{name}` does not apply to `{}`", spec.ty.display()),
+                )
+                .with_help(format!(
+                    "`{name}` applies to {}; remove it or change the type",
+                    applies_to(name)
+                )),
+            );
+            continue;
+        }
+        read_one(name, value, spec, diags);
+    }
+}
+
+fn read_one(name: &str, value: &Node, spec: &mut TypeSpec, diags: &mut Diagnostics) {
+    let is_int = spec.ty == Type::Int;
+    let c: &mut Constraints = &mut spec.constraints;
+    match name {
+        "min_length" => c.min_length = count_value(value, name, diags),
+        "max_length" => c.max_length = count_value(value, name, diags),
+        "min_items" => c.min_items = count_value(value, name, diags),
+        "max_items" => c.max_items = count_value(value, name, diags),
+        "min" => c.min = bound(value, name, is_int, diags),
+        "max" => c.max = bound(value, name, is_int, diags),
+        "exclusive_min" => c.exclusive_min = bound(value, name, false, diags),
+        "exclusive_max" => c.exclusive_max = bound(value, name, false, diags),
+        "unique" => match value.scalar() {
+            Some(Scalar::Bool(b)) => c.unique = Some(Spanned::new(b, value.pos)),
+            _ => diags.emit(
+                Code::InvalidConstraintValue,
+                value.pos,
+                format!("`unique` must be true or false, found {}", value.describe()),
+            ),
+        },
+        "pattern" => c.pattern = pattern(value, diags),
+        "items" => items(value, spec, diags),
+        _ => {}
+    }
+}
+
+fn items(value: &Node, spec: &mut TypeSpec, diags: &mut Diagnostics) {
+    let Type::List(element) = &mut spec.ty else { return };
+    if let Some(map) = MapReader::new(value, "`items`", CONSTRAINT_KEYS, &[], diags) {
+        read_constraints(&map, element, diags);
+    }
+}
+
+fn bound(value: &Node, key: &str, integer: bool, diags: &mut Diagnostics) -> Option<Spanned<Bound>> {
+    let b = match value.scalar() {
+        Some(Scalar::Int(i)) => Some(Bound::Int(i)),
+        Some(Scalar::Float(f)) if f.is_finite() && !integer => Some(Bound::Float(f)),
+        _ => None,
+    };
+    if b.is_none() {
+        let expected = if integer { "an integer" } else { "a finite number" };
+        diags.emit(
+            Code::InvalidConstraintValue,
+            value.pos,
+            format!("`{key}` must be {expected}, found {}", value.describe()),
+        );
+    }
+    b.map(|b| Spanned::new(b, value.pos))
+}
+
+fn pattern(value: &Node, diags: &mut Diagnostics) -> Option<Spanned<crate::model::Pattern>> {
+    let Some(Scalar::Str(source)) = value.scalar() else {
+        diags.emit(
+            Code::InvalidConstraintValue,
+            value.pos,
+            format!("`pattern` must be a string, found {}", value.describe()),
+        );
+        return None;
+    };
+    match translate(source) {
+        Ok(p) => Some(Spanned::new(p, value.pos)),
+        Err(PatternError::Invalid(why)) => {
+            diags.emit(
+                Code::InvalidPattern,
+                value.pos,
+                format!("invalid pattern `{source}`: {why}"),
+            );
+            None
+        }
+        Err(PatternError::NonPortable(why)) => {
+            diags.emit(
+                Code::NonPortablePattern,
+                value.pos,
+                format!("pattern `{source}` is not portable: {why}"),
+            );
+            None
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! Every diagnostic code of the front-end, triggered by a catalog in
+//! `tests/fixtures/diagnostics/<code-name>/`, with its code, file, line and column asserted
+//! against the case's `expected` file. `CONTRACTC_BLESS=1` rewrites the expectations.
+
+use contractc::Code;
+use std::collections::BTreeSet;
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/diagnostics")
+}
+
+fn cases() -> Vec<PathBuf> {
+    let mut cases: Vec<_> = std::fs::read_dir(fixtures())
+        .expect("fixtures directory")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.is_dir())
+        .collect();
+    cases.sort();
+    cases
+}
+
+/// One line per diagnostic: `C0201 unattributed-message error u.yaml:2:7`.
+fn render(case: &Path) -> String {
+    let checked = contractc::check_dir(case);
+    let mut out = String::new();
+    for d in checked.diagnostics.iter() {
+        let at = d.pos.map_or("-".to_string(), |p| {
+            let path = checked.sources.path(p.file);
+            let rel = path.strip_prefix(case).unwrap_or(path);
+            format!("{}:{}:{}", rel.display(), p.line, p.column)
+        });
+        let info = d.code.info();
+        let _ = writeln!(out, "{} {} {} {at}", info.code, info.name, d.severity.as_str());
+    }
+    out
+}
+
+#[cfg(unix)]
+fn prepare(case: &Path) {
+    // A file that exists in the listing but cannot be read: a dangling symlink.
+    if case.ends_with("io-error") {
+        let link = case.join("broken.yaml");
+        if std::fs::symlink_metadata(&link).is_err() {
+            std::os::unix::fs::symlink("does-not-exist.yaml", &link).expect("symlink");
+        }
+    }
+}
+
+#[test]
+fn every_case_matches_its_expected_diagnostics() {
+    let bless = std::env::var_os("CONTRACTC_BLESS").is_some();
+    let mut failures = Vec::new();
+    for case in cases() {
+        #[cfg(unix)]
+        prepare(&case);
+        let actual = render(&case);
+        let expected_path = case.join("expected");
+        if bless {
+            std::fs::write(&expected_path, &actual).expect("write expected");
+            continue;
+        }
+        let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
+        if actual != expected {
+            failures.push(format!("{}:\n--- expected\n{expected}--- actual\n{actual}", case.display()));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn each_case_triggers_the_code_it_is_named_after() {
+    for case in cases() {
+        let name = case.file_name().and_then(|n| n.to_str()).expect("name").to_string();
+        let code = Code::ALL.iter().find(|c| c.info().name == name);
+        let code = code.unwrap_or_else(|| panic!("fixture {name} is not named after a diagnostic code"));
+        let expected = std::fs::read_to_string(case.join("expected")).unwrap_or_default();
+        assert!(
+            expected.lines().any(|l| l.starts_with(code.info().code)),
+            "fixture {name} does not trigger {}",
+            code.info().code
+        );
+    }
+}
+
+#[test]
+fn every_front_end_code_has_a_fixture() {
+    let covered: BTreeSet<String> = cases()
+        .iter()
+        .filter_map(|c| c.file_name()?.to_str().map(str::to_string))
+        .collect();
+    // Codes whose triggers are generated at run time (tests/hostile.rs) or belong to `diff`.
+    let elsewhere = ["file-too-large", "too-many-nodes"];
+    let missing: Vec<_> = Code::ALL
+        .iter()
+        .map(|c| c.info())
+        .filter(|i| !i.code.starts_with("C04"))
+        .filter(|i| !covered.contains(i.name) && !elsewhere.contains(&i.name))
+        .map(|i| format!("{} {}", i.code, i.name))
+        .collect();
+    assert!(missing.is_empty(), "codes without a fixture: {missing:?}");
+}
