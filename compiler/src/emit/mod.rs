@@ -1,1 +1,3 @@
 //! Emitters: they read only the resolved model, never YAML.
+
+pub mod json_schema;
