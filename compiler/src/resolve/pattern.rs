@@ -98,6 +98,9 @@ impl ast::Visitor for Portability {
             Ast::Assertion(a) if !matches!(a.kind, AssertionKind::StartLine | AssertionKind::EndLine) => {
                 Err("only the `^` and `$` anchors are read alike by Rust and ECMA-262".into())
             }
+            Ast::Repetition(r) if matches!(*r.ast, Ast::Repetition(_)) => {
+                Err("a quantifier directly after another (`a**`, `a{2}{3}`) is a syntax error in ECMA-262".into())
+            }
             Ast::ClassUnicode(_) => {
                 Err("Unicode classes `\\p{...}` need ECMA-262's `u` flag".into())
             }
@@ -136,10 +139,10 @@ mod tests {
 
     #[test]
     fn rejects_non_portable_and_invalid() {
-        for bad in ["(?i)abc", "(?=a)b", "(a)\\1", "\\Aabc\\z", "\\p{L}+", "a{,3}", "(?P<n>a)", "\\x{41}", "[[:alpha:]]", "\\bword\\b"] {
+        for bad in ["(?i)abc", "(?=a)b", "(a)\\1", "\\Aabc\\z", "\\p{L}+", "a{,3}", "(?P<n>a)", "\\x{41}", "\\bword\\b", "a**"] {
             assert!(matches!(translate(bad), Err(PatternError::NonPortable(_))), "{bad}");
         }
-        for bad in ["(", "[a-", "a**"] {
+        for bad in ["(", "[a-", "a{2"] {
             assert!(matches!(translate(bad), Err(PatternError::Invalid(_))), "{bad}");
         }
     }
