@@ -1,34 +1,147 @@
 //! Printing diagnostics: human, json, github and sarif.
+//!
+//! Every format prints the diagnostics in the order of the [`Diagnostics`] given (call
+//! [`Diagnostics::sort`] first for a stable order); none of them reorders or drops anything.
 
-use super::Diagnostics;
-use crate::source::SourceMap;
+mod github;
+mod human;
+mod json;
+mod sarif;
 
-/// Output format of diagnostics.
+use super::{Diagnostic, Diagnostics};
+use crate::source::{FileId, Pos, SourceFile, SourceMap};
+use std::ops::Range;
+
+/// An output format for diagnostics (`--format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// rustc-like text with source excerpts.
+    /// rustc-like text with source excerpts, for terminals.
     Human,
-    /// One JSON object per line.
+    /// One JSON object per line, for scripts.
     Json,
-    /// GitHub workflow commands.
+    /// GitHub Actions workflow commands, which become annotations on the pull request.
     Github,
-    /// SARIF 2.1.0.
+    /// One SARIF 2.1.0 document, for code-scanning tools.
     Sarif,
 }
 
-/// Writes every diagnostic in `format`.
+/// Writes every diagnostic in `format`. `color` only affects Human.
 pub fn render(
     diags: &Diagnostics,
     sources: &SourceMap,
-    _format: Format,
-    _color: bool,
+    format: Format,
+    color: bool,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    for d in diags {
-        let at = d.pos.map_or(String::new(), |p| {
-            format!("{}:{}:{}: ", sources.path(p.file).display(), p.line, p.column)
-        });
-        writeln!(out, "{at}{}[{}]: {}", d.severity.as_str(), d.code.info().code, d.message)?;
+    match format {
+        Format::Human => human::write(diags, sources, color, out),
+        Format::Json => json::write(diags, sources, out),
+        Format::Github => github::write(diags, sources, out),
+        Format::Sarif => sarif::write(diags, sources, out),
     }
-    Ok(())
+}
+
+/// A diagnostic's position together with the file it is in.
+struct Located<'a> {
+    /// The diagnostic's position.
+    pos: Pos,
+    /// The file, when the source map has it.
+    file: Option<&'a SourceFile>,
+}
+
+impl<'a> Located<'a> {
+    /// Looks up the file of `d`'s position; `None` for diagnostics without a position.
+    fn of(d: &Diagnostic, sources: &'a SourceMap) -> Option<Self> {
+        let pos = d.pos?;
+        Some(Located {
+            pos,
+            file: file_of(sources, pos.file),
+        })
+    }
+
+    /// The display path, or `<unknown>` for a file id the source map does not hold.
+    fn path(&self) -> String {
+        self.file
+            .map_or_else(|| "<unknown>".into(), |f| f.path.display().to_string())
+    }
+
+    /// The path with `/` separators and no leading `./`, for tools that want repository paths.
+    fn slash_path(&self) -> Option<String> {
+        let path = self.file?.path.to_string_lossy();
+        let path = if std::path::MAIN_SEPARATOR == '\\' {
+            path.replace('\\', "/")
+        } else {
+            path.into_owned()
+        };
+        let mut rest = path.as_str();
+        while let Some(stripped) = rest.strip_prefix("./") {
+            rest = stripped;
+        }
+        Some(rest.to_string())
+    }
+
+    /// The byte span in the file's text, when it is a valid range on character boundaries.
+    fn span(&self) -> Option<Range<usize>> {
+        let text = &self.file?.text;
+        let Pos { start, end, .. } = self.pos;
+        let valid = start <= end
+            && end <= text.len()
+            && text.is_char_boundary(start)
+            && text.is_char_boundary(end);
+        valid.then_some(start..end)
+    }
+}
+
+/// The file with id `id`, without panicking on an id from another source map.
+fn file_of(sources: &SourceMap, id: FileId) -> Option<&SourceFile> {
+    sources
+        .iter()
+        .find_map(|(fid, file)| (fid == id).then_some(file))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // tests may unwrap
+pub(super) mod fixture {
+    //! A small source map with one diagnostic of each shape, shared by the format tests.
+
+    use crate::diag::{Code, Diagnostic, Diagnostics};
+    use crate::source::SourceMap;
+
+    /// The first file: `é` (two bytes) sits before the span on line 2.
+    pub const ORDER: &str = "name: OrderPlaced\nkind: événement\n";
+    /// The second file.
+    pub const ESSAY: &str = "name: Essay\nkind: record\n";
+
+    /// Three diagnostics: an error after a multi-byte character, a warning, one without position.
+    pub fn sample() -> (SourceMap, Diagnostics) {
+        let mut sources = SourceMap::default();
+        let order = sources.add("schemas/order.yaml".into(), ORDER.into());
+        let essay = sources.add("schemas/essay.yaml".into(), ESSAY.into());
+        let mut diags = Diagnostics::new();
+        // `événement` starts at column 7 of line 2; the span is `nement` (after `évé`).
+        let span = sources.get(order).pos(order, 2, 9, "nement".len());
+        diags.push(
+            Diagnostic::new(Code::WrongValue, span, "unknown kind `événement`")
+                .with_help("use one of: request, command, event, response, record, enum"),
+        );
+        let empty = sources.get(essay).pos(essay, 1, 6, 0);
+        diags.emit(
+            Code::EmptyDocument,
+            empty,
+            "the document holds no definition",
+        );
+        diags.push(Diagnostic::global(
+            Code::EmptyCatalog,
+            "no .yaml file under `schemas`",
+        ));
+        (sources, diags)
+    }
+
+    /// Renders the sample in `format` without color.
+    pub fn rendered(format: super::Format) -> String {
+        let (sources, diags) = sample();
+        let mut out = Vec::new();
+        super::render(&diags, &sources, format, false, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
 }

@@ -1,0 +1,84 @@
+//! One JSON object per line (JSON Lines), for scripts.
+
+use super::Located;
+use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::source::SourceMap;
+use serde::Serialize;
+use std::io::Write;
+
+/// One line of output; the field order is the key order.
+#[derive(Serialize)]
+struct Line<'a> {
+    code: &'static str,
+    name: &'static str,
+    severity: Severity,
+    message: &'a str,
+    file: Option<String>,
+    line: Option<u32>,
+    column: Option<u32>,
+    help: &'a str,
+}
+
+/// Writes one JSON object per diagnostic, each on its own line.
+pub(super) fn write(
+    diags: &Diagnostics,
+    sources: &SourceMap,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    for d in diags {
+        serde_json::to_writer(&mut *out, &line(d, sources))?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// The object for one diagnostic; file, line and column are null without a position.
+fn line<'a>(d: &'a Diagnostic, sources: &SourceMap) -> Line<'a> {
+    let located = Located::of(d, sources);
+    let info = d.code.info();
+    Line {
+        code: info.code,
+        name: info.name,
+        severity: d.severity,
+        message: &d.message,
+        file: located.as_ref().map(Located::path),
+        line: located.as_ref().map(|l| l.pos.line),
+        column: located.as_ref().map(|l| l.pos.column),
+        help: &d.help,
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // tests may unwrap
+mod tests {
+    use super::super::{Format, fixture};
+
+    #[test]
+    fn one_object_per_line_with_exact_keys() {
+        let out = fixture::rendered(Format::Json);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                r#"{"code":"C0103","name":"wrong-value","severity":"error","message":"unknown kind `événement`","file":"schemas/order.yaml","line":2,"column":10,"help":"use one of: request, command, event, response, record, enum"}"#,
+                r#"{"code":"C0010","name":"empty-document","severity":"warning","message":"the document holds no definition","file":"schemas/essay.yaml","line":1,"column":7,"help":"remove the empty file or document"}"#,
+                r#"{"code":"C0009","name":"empty-catalog","severity":"error","message":"no .yaml file under `schemas`","file":null,"line":null,"column":null,"help":"point contractc at the directory that holds your contracts (default: schemas)"}"#,
+            ]
+        );
+        assert!(out.ends_with("}\n"));
+    }
+
+    #[test]
+    fn control_characters_in_messages_stay_on_one_line() {
+        let mut diags = crate::diag::Diagnostics::new();
+        diags.push(crate::diag::Diagnostic::global(
+            crate::diag::Code::Io,
+            "bad\nname\u{1b}[31m",
+        ));
+        let mut out = Vec::new();
+        super::write(&diags, &crate::source::SourceMap::default(), &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert_eq!(out.lines().count(), 1);
+        assert!(out.contains(r#""message":"bad\nname\u001b[31m""#), "{out}");
+    }
+}
