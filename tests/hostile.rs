@@ -1,1 +1,141 @@
-//! Hostile input: placeholder, filled below.
+//! Hostile input: every case gets a diagnostic from the real binary, never a panic, a hang,
+//! or unbounded memory. The binary runs under a 1 GiB address-space limit and a hang guard.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Far above any real run (they take well under a second); only a hang reaches it.
+const HANG_GUARD: Duration = Duration::from_secs(120);
+
+struct Outcome {
+    status: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs `contractc check DIR --format json` with memory capped at 1 GiB.
+fn check(dir: &Path) -> Outcome {
+    let bin = env!("CARGO_BIN_EXE_contractc");
+    let script = format!("ulimit -v 1048576; exec '{bin}' check '{}' --format json", dir.display());
+    let mut child = Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn contractc");
+    let started = Instant::now();
+    loop {
+        if child.try_wait().expect("wait").is_some() {
+            break;
+        }
+        if started.elapsed() > HANG_GUARD {
+            let _ = child.kill();
+            panic!("contractc hung on {}", dir.display());
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().expect("output");
+    Outcome {
+        status: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Asserts a clean failure that reports `code` with a file and line.
+fn assert_reports(dir: &Path, code: &str) {
+    let out = check(dir);
+    assert!(!out.stderr.contains("panicked"), "panic: {}", out.stderr);
+    assert_eq!(out.status, 1, "exit code; stderr: {}", out.stderr);
+    let lines: Vec<serde_json::Value> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    let hit = lines.iter().find(|d| d["code"] == code);
+    let hit = hit.unwrap_or_else(|| panic!("no {code} in {}", out.stdout));
+    if code != "C0009" {
+        assert!(hit["file"].is_string() && hit["line"].as_u64().is_some_and(|l| l >= 1), "{hit}");
+    }
+}
+
+fn catalog_with(name: &str, bytes: &[u8]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut f = std::fs::File::create(dir.path().join(name)).expect("create");
+    f.write_all(bytes).expect("write");
+    dir
+}
+
+#[test]
+fn alias_bomb_is_refused_at_the_first_alias() {
+    let mut y = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    for (i, c) in ('b'..='j').enumerate() {
+        let prev = (b'a' + i as u8) as char;
+        y.push_str(&format!("{c}: &{c} [{}]\n", vec![format!("*{prev}"); 9].join(",")));
+    }
+    let dir = catalog_with("bomb.yaml", y.as_bytes());
+    assert_reports(dir.path(), "C0006");
+}
+
+#[test]
+fn ten_thousand_deep_nesting() {
+    let flow = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    let dir = catalog_with("flow.yaml", flow.as_bytes());
+    let out = check(dir.path());
+    assert_eq!(out.status, 1);
+    assert!(out.stdout.contains("C0007") || out.stdout.contains("C0005"), "{}", out.stdout);
+    // Compact block sequences: `- - - ... x` nests 10,000 deep in 20 KB.
+    let block = format!("{}x\n", "- ".repeat(10_000));
+    let dir = catalog_with("block.yaml", block.as_bytes());
+    assert_reports(dir.path(), "C0007");
+}
+
+#[test]
+fn fifty_megabyte_file() {
+    let dir = catalog_with("huge.yaml", &vec![b'#'; 50 * 1024 * 1024]);
+    assert_reports(dir.path(), "C0004");
+}
+
+#[test]
+fn millions_of_nodes_under_the_size_limit() {
+    let dir = catalog_with("many.yaml", "- 1\n".repeat(2_000_000).as_bytes());
+    assert_reports(dir.path(), "C0012");
+}
+
+#[test]
+fn invalid_utf8() {
+    let dir = catalog_with("latin1.yaml", b"name: Caf\xe9V1\nkind: record\n");
+    assert_reports(dir.path(), "C0002");
+}
+
+#[test]
+fn binary_file() {
+    let bytes: Vec<u8> = (0..=255u8).cycle().take(4096).collect();
+    let dir = catalog_with("blob.yaml", &bytes);
+    let out = check(dir.path());
+    assert_eq!(out.status, 1);
+    assert!(out.stdout.contains("C0003") || out.stdout.contains("C0002"), "{}", out.stdout);
+}
+
+#[test]
+fn empty_file_is_a_warning_not_a_failure() {
+    let dir = catalog_with("empty.yaml", b"");
+    let out = check(dir.path());
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("C0010"));
+}
+
+#[test]
+fn directory_without_yaml() {
+    let dir = catalog_with("notes.txt", b"nothing here");
+    assert_reports(dir.path(), "C0009");
+}
+
+#[test]
+fn missing_directory_is_a_usage_error() {
+    let out = check(Path::new("/nonexistent/contractc/catalog"));
+    assert_eq!(out.status, 2, "{}", out.stderr);
+}
