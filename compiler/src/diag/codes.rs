@@ -144,3 +144,36 @@ mod tests {
         assert_eq!(names.len(), Code::ALL.len());
     }
 }
+
+/// The reference page of every code (`docs/diagnostics.md`), generated from the table.
+pub fn reference_markdown() -> String {
+    let mut out = String::from(
+        "# contractc diagnostics\n\n<!-- @generated from compiler/src/diag/codes.rs by `contractc explain --markdown`; do not edit -->\n\n\
+         Every diagnostic has a stable code, a name, a default severity and a help line. \
+         `--deny-warnings` makes warnings errors. `contractc explain CODE` prints one entry.\n\n\
+         | code | name | severity | rule | help |\n| --- | --- | --- | --- | --- |\n",
+    );
+    for code in Code::ALL {
+        let i = code.info();
+        let cell = |s: &str| s.replace('|', "\\|");
+        out.push_str(&format!(
+            "| {} | `{}` | {} | {} | {} |\n",
+            i.code,
+            i.name,
+            i.severity.as_str(),
+            cell(i.summary),
+            cell(i.help)
+        ));
+    }
+    out
+}
+
+impl Code {
+    /// Finds a code by its code (`C0201`) or name (`unattributed-message`), case-insensitively.
+    pub fn lookup(text: &str) -> Option<Code> {
+        Code::ALL.iter().copied().find(|c| {
+            let i = c.info();
+            i.code.eq_ignore_ascii_case(text) || i.name.eq_ignore_ascii_case(text)
+        })
+    }
+}

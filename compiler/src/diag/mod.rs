@@ -3,7 +3,7 @@
 mod codes;
 pub mod render;
 
-pub use codes::{Code, CodeInfo};
+pub use codes::{reference_markdown, Code, CodeInfo};
 
 use crate::source::Pos;
 use serde::Serialize;
