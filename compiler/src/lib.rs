@@ -12,6 +12,7 @@ pub mod model;
 pub mod parse;
 pub mod resolve;
 pub mod source;
+pub mod validate;
 
 pub use diag::{Code, Diagnostic, Diagnostics, Severity};
 pub use model::Catalog;

@@ -2,6 +2,7 @@
 
 mod check;
 mod explain;
+mod validate;
 
 use clap::{Args, Parser, Subcommand};
 use contractc::diag::render::Format;
@@ -24,6 +25,8 @@ struct Cli {
 enum Command {
     /// Parse the catalog and run every check; write nothing.
     Check(check::CheckArgs),
+    /// Validate JSON lines against a message's JSON Schema.
+    Validate(validate::ValidateArgs),
     /// Explain a diagnostic code, or list them all.
     Explain(explain::ExplainArgs),
 }
@@ -67,6 +70,7 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Explain(args) => explain::run(&args),
+        Command::Validate(args) => validate::run(&args),
     };
     ExitCode::from(code)
 }

@@ -1,0 +1,179 @@
+//! `contractc validate`: JSON lines checked against a message's emitted JSON Schema, with the
+//! `jsonschema` crate asserting `format`.
+
+use crate::emit::json_schema;
+use crate::model::Catalog;
+use std::fmt;
+use std::io::BufRead;
+
+/// Longest line read; the rest of a longer line is skipped and the line reported invalid.
+pub const MAX_LINE_BYTES: usize = 16 * 1024 * 1024;
+
+/// A compiled JSON Schema of one message.
+pub struct SchemaValidator {
+    validator: jsonschema::Validator,
+}
+
+impl fmt::Debug for SchemaValidator {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SchemaValidator")
+    }
+}
+
+impl SchemaValidator {
+    /// Compiles the emitted schema of message `name`; the error says why there is none.
+    pub fn new(catalog: &Catalog, name: &str) -> Result<Self, String> {
+        let Some(schema) = json_schema::message_schema(catalog, name) else {
+            let known: Vec<_> = catalog.messages().map(|m| m.name.value.as_str()).collect();
+            let hint = crate::diag::suggest(name, known.iter().copied())
+                .map_or(String::new(), |s| format!(" (did you mean `{s}`?)"));
+            return Err(format!("`{name}` is not a message of the catalog{hint}"));
+        };
+        let validator = jsonschema::draft202012::options()
+            .should_validate_formats(true)
+            .build(&schema)
+            .map_err(|e| format!("the emitted schema of `{name}` does not compile: {e}"))?;
+        Ok(SchemaValidator { validator })
+    }
+
+    /// The verdict on one line of input.
+    pub fn check(&self, line: &[u8]) -> Verdict {
+        let value: serde_json::Value = match serde_json::from_slice(line) {
+            Ok(v) => v,
+            Err(e) => return Verdict::invalid("", format!("not a JSON document: {e}")),
+        };
+        let violations: Vec<_> = self
+            .validator
+            .iter_errors(&value)
+            .map(|e| (e.instance_path().to_string(), e.to_string()))
+            .collect();
+        if violations.is_empty() {
+            Verdict::Ok
+        } else {
+            Verdict::Invalid(violations)
+        }
+    }
+}
+
+/// The answer for one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// Valid.
+    Ok,
+    /// Every violation: JSON pointer and message.
+    Invalid(Vec<(String, String)>),
+}
+
+impl Verdict {
+    /// A single violation.
+    pub fn invalid(pointer: &str, message: impl Into<String>) -> Self {
+        Verdict::Invalid(vec![(pointer.to_string(), message.into())])
+    }
+}
+
+impl fmt::Display for Verdict {
+    /// `ok`, or `invalid: POINTER: MESSAGE` with several joined by `; `.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Verdict::Ok => f.write_str("ok"),
+            Verdict::Invalid(items) => {
+                f.write_str("invalid: ")?;
+                for (i, (pointer, message)) in items.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str("; ")?;
+                    }
+                    let pointer = if pointer.is_empty() { "/" } else { pointer };
+                    // One line per input: newlines in messages would break the protocol.
+                    write!(f, "{pointer}: {}", message.replace(['\n', '\r'], " "))?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// One line of input: its bytes, or how long it was when it exceeded the limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Line<'a> {
+    /// The line without its `\n` (and `\r`).
+    Text(&'a [u8]),
+    /// A line longer than the limit; its bytes were skipped.
+    TooLong(usize),
+}
+
+/// Calls `f` for every line of `reader`, holding at most `max` bytes of one line in memory.
+pub fn for_each_line<R: BufRead>(
+    mut reader: R,
+    max: usize,
+    mut f: impl FnMut(Line<'_>),
+) -> std::io::Result<()> {
+    let mut buf = Vec::new();
+    let mut skipped = 0usize;
+    loop {
+        let chunk = reader.fill_buf()?;
+        if chunk.is_empty() {
+            if skipped > 0 {
+                f(Line::TooLong(skipped));
+            } else if !buf.is_empty() {
+                f(Line::Text(trim_cr(&buf)));
+            }
+            return Ok(());
+        }
+        let (part, done) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (&chunk[..i], Some(i + 1)),
+            None => (chunk, None),
+        };
+        if skipped > 0 || buf.len() + part.len() > max {
+            skipped += buf.len() + part.len();
+            buf.clear();
+        } else {
+            buf.extend_from_slice(part);
+        }
+        let used = done.unwrap_or(chunk.len());
+        reader.consume(used);
+        if done.is_some() {
+            if skipped > 0 {
+                f(Line::TooLong(skipped));
+            } else {
+                f(Line::Text(trim_cr(&buf)));
+            }
+            buf.clear();
+            skipped = 0;
+        }
+    }
+}
+
+fn trim_cr(line: &[u8]) -> &[u8] {
+    line.strip_suffix(b"\r").unwrap_or(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(input: &[u8], max: usize) -> Vec<String> {
+        let mut out = Vec::new();
+        for_each_line(input, max, |l| {
+            out.push(match l {
+                Line::Text(t) => String::from_utf8_lossy(t).into_owned(),
+                Line::TooLong(n) => format!("<{n}>"),
+            });
+        })
+        .unwrap();
+        out
+    }
+
+    #[test]
+    fn splits_lines_and_caps_long_ones() {
+        assert_eq!(lines(b"a\nb\r\n\nc", 10), ["a", "b", "", "c"]);
+        assert_eq!(lines(b"short\nthis line is long\nok\n", 8), ["short", "<17>", "ok"]);
+        assert_eq!(lines(b"", 8), Vec::<String>::new());
+    }
+
+    #[test]
+    fn verdict_joins_violations() {
+        let v = Verdict::Invalid(vec![("".into(), "a".into()), ("/x/0".into(), "b\nc".into())]);
+        assert_eq!(v.to_string(), "invalid: /: a; /x/0: b c");
+        assert_eq!(Verdict::Ok.to_string(), "ok");
+    }
+}
