@@ -32,7 +32,13 @@ fn render(case: &Path) -> String {
             format!("{}:{}:{}", rel.display(), p.line, p.column)
         });
         let info = d.code.info();
-        let _ = writeln!(out, "{} {} {} {at}", info.code, info.name, d.severity.as_str());
+        let _ = writeln!(
+            out,
+            "{} {} {} {at}",
+            info.code,
+            info.name,
+            d.severity.as_str()
+        );
     }
     out
 }
@@ -63,7 +69,10 @@ fn every_case_matches_its_expected_diagnostics() {
         }
         let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
         if actual != expected {
-            failures.push(format!("{}:\n--- expected\n{expected}--- actual\n{actual}", case.display()));
+            failures.push(format!(
+                "{}:\n--- expected\n{expected}--- actual\n{actual}",
+                case.display()
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -72,9 +81,14 @@ fn every_case_matches_its_expected_diagnostics() {
 #[test]
 fn each_case_triggers_the_code_it_is_named_after() {
     for case in cases() {
-        let name = case.file_name().and_then(|n| n.to_str()).expect("name").to_string();
+        let name = case
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("name")
+            .to_string();
         let code = Code::ALL.iter().find(|c| c.info().name == name);
-        let code = code.unwrap_or_else(|| panic!("fixture {name} is not named after a diagnostic code"));
+        let code =
+            code.unwrap_or_else(|| panic!("fixture {name} is not named after a diagnostic code"));
         let expected = std::fs::read_to_string(case.join("expected")).unwrap_or_default();
         assert!(
             expected.lines().any(|l| l.starts_with(code.info().code)),

@@ -18,7 +18,10 @@ struct Outcome {
 /// Runs `contractc check DIR --format json` with memory capped at 1 GiB.
 fn check(dir: &Path) -> Outcome {
     let bin = env!("CARGO_BIN_EXE_contractc");
-    let script = format!("ulimit -v 1048576; exec '{bin}' check '{}' --format json", dir.display());
+    let script = format!(
+        "ulimit -v 1048576; exec '{bin}' check '{}' --format json",
+        dir.display()
+    );
     let mut child = Command::new("sh")
         .arg("-c")
         .arg(script)
@@ -58,7 +61,10 @@ fn assert_reports(dir: &Path, code: &str) {
     let hit = lines.iter().find(|d| d["code"] == code);
     let hit = hit.unwrap_or_else(|| panic!("no {code} in {}", out.stdout));
     if code != "C0009" {
-        assert!(hit["file"].is_string() && hit["line"].as_u64().is_some_and(|l| l >= 1), "{hit}");
+        assert!(
+            hit["file"].is_string() && hit["line"].as_u64().is_some_and(|l| l >= 1),
+            "{hit}"
+        );
     }
 }
 
@@ -71,10 +77,15 @@ fn catalog_with(name: &str, bytes: &[u8]) -> tempfile::TempDir {
 
 #[test]
 fn alias_bomb_is_refused_at_the_first_alias() {
-    let mut y = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    let mut y = String::from(
+        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
     for (i, c) in ('b'..='j').enumerate() {
         let prev = (b'a' + i as u8) as char;
-        y.push_str(&format!("{c}: &{c} [{}]\n", vec![format!("*{prev}"); 9].join(",")));
+        y.push_str(&format!(
+            "{c}: &{c} [{}]\n",
+            vec![format!("*{prev}"); 9].join(",")
+        ));
     }
     let dir = catalog_with("bomb.yaml", y.as_bytes());
     assert_reports(dir.path(), "C0006");
@@ -86,7 +97,11 @@ fn ten_thousand_deep_nesting() {
     let dir = catalog_with("flow.yaml", flow.as_bytes());
     let out = check(dir.path());
     assert_eq!(out.status, 1);
-    assert!(out.stdout.contains("C0007") || out.stdout.contains("C0005"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("C0007") || out.stdout.contains("C0005"),
+        "{}",
+        out.stdout
+    );
     // Compact block sequences: `- - - ... x` nests 10,000 deep in 20 KB.
     let block = format!("{}x\n", "- ".repeat(10_000));
     let dir = catalog_with("block.yaml", block.as_bytes());
@@ -117,7 +132,11 @@ fn binary_file() {
     let dir = catalog_with("blob.yaml", &bytes);
     let out = check(dir.path());
     assert_eq!(out.status, 1);
-    assert!(out.stdout.contains("C0003") || out.stdout.contains("C0002"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("C0003") || out.stdout.contains("C0002"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]

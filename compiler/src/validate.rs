@@ -166,13 +166,19 @@ mod tests {
     #[test]
     fn splits_lines_and_caps_long_ones() {
         assert_eq!(lines(b"a\nb\r\n\nc", 10), ["a", "b", "", "c"]);
-        assert_eq!(lines(b"short\nthis line is long\nok\n", 8), ["short", "<17>", "ok"]);
+        assert_eq!(
+            lines(b"short\nthis line is long\nok\n", 8),
+            ["short", "<17>", "ok"]
+        );
         assert_eq!(lines(b"", 8), Vec::<String>::new());
     }
 
     #[test]
     fn verdict_joins_violations() {
-        let v = Verdict::Invalid(vec![("".into(), "a".into()), ("/x/0".into(), "b\nc".into())]);
+        let v = Verdict::Invalid(vec![
+            ("".into(), "a".into()),
+            ("/x/0".into(), "b\nc".into()),
+        ]);
         assert_eq!(v.to_string(), "invalid: /: a; /x/0: b c");
         assert_eq!(Verdict::Ok.to_string(), "ok");
     }

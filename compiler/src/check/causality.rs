@@ -1,6 +1,6 @@
 //! `caused_by`: known messages, no cycles, and identity never weakened downstream.
 
-use crate::diag::{suggest, Code, Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics, suggest};
 use crate::model::{Catalog, Definition, Identity, OrgPolicy};
 use std::collections::BTreeMap;
 
@@ -15,7 +15,10 @@ pub fn check(catalog: &Catalog, diags: &mut Diagnostics) {
                         cause.pos,
                         format!("`caused_by` names `{}`, which is not defined", cause.value),
                     );
-                    if let Some(s) = suggest(&cause.value, catalog.messages().map(|m| m.name.value.as_str())) {
+                    if let Some(s) = suggest(
+                        &cause.value,
+                        catalog.messages().map(|m| m.name.value.as_str()),
+                    ) {
                         d = d.with_help(format!("did you mean `{s}`?"));
                     }
                     diags.push(d);
@@ -23,7 +26,11 @@ pub fn check(catalog: &Catalog, diags: &mut Diagnostics) {
                 Some(up) if !up.kind.is_message() => diags.emit(
                     Code::CauseNotAMessage,
                     cause.pos,
-                    format!("`caused_by` names `{}`, a {}", cause.value, up.kind.as_str()),
+                    format!(
+                        "`caused_by` names `{}`, a {}",
+                        cause.value,
+                        up.kind.as_str()
+                    ),
                 ),
                 Some(up) => check_edge(up, def, diags),
             }
@@ -34,7 +41,9 @@ pub fn check(catalog: &Catalog, diags: &mut Diagnostics) {
 
 /// Identity may be strengthened from `up` to `down`, never weakened.
 fn check_edge(up: &Definition, down: &Definition, diags: &mut Diagnostics) {
-    let (Some(up_id), Some(down_id)) = (&up.identity, &down.identity) else { return };
+    let (Some(up_id), Some(down_id)) = (&up.identity, &down.identity) else {
+        return;
+    };
     match (up_id, down_id) {
         (Identity::Attributed { .. }, Identity::Exempt { pos, .. }) => diags.emit(
             Code::IdentityDropped,
@@ -67,7 +76,10 @@ fn check_cycles(catalog: &Catalog, diags: &mut Diagnostics) {
     let edges: BTreeMap<&str, Vec<&crate::source::Spanned<String>>> = catalog
         .messages()
         .map(|d| {
-            let known = d.caused_by.iter().filter(|c| catalog.get(&c.value).is_some_and(|u| u.kind.is_message()));
+            let known = d
+                .caused_by
+                .iter()
+                .filter(|c| catalog.get(&c.value).is_some_and(|u| u.kind.is_message()));
             (d.name.value.as_str(), known.collect())
         })
         .collect();

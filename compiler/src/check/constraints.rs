@@ -21,16 +21,30 @@ fn check_spec(spec: &TypeSpec, diags: &mut Diagnostics) {
 }
 
 fn check_constraints(c: &Constraints, diags: &mut Diagnostics) {
-    counts(&c.min_length, &c.max_length, "min_length", "max_length", diags);
+    counts(
+        &c.min_length,
+        &c.max_length,
+        "min_length",
+        "max_length",
+        diags,
+    );
     counts(&c.min_items, &c.max_items, "min_items", "max_items", diags);
     let pairs = [
         (&c.min, &c.max, "min", "max", false),
         (&c.min, &c.exclusive_max, "min", "exclusive_max", true),
         (&c.exclusive_min, &c.max, "exclusive_min", "max", true),
-        (&c.exclusive_min, &c.exclusive_max, "exclusive_min", "exclusive_max", true),
+        (
+            &c.exclusive_min,
+            &c.exclusive_max,
+            "exclusive_min",
+            "exclusive_max",
+            true,
+        ),
     ];
     for (low, high, low_name, high_name, strict) in pairs {
-        let (Some(low), Some(high)) = (low, high) else { continue };
+        let (Some(low), Some(high)) = (low, high) else {
+            continue;
+        };
         let (l, h) = (low.value.as_f64(), high.value.as_f64());
         if l > h || (strict && l >= h) {
             diags.emit(
@@ -42,14 +56,23 @@ fn check_constraints(c: &Constraints, diags: &mut Diagnostics) {
     }
 }
 
-fn counts(low: &Option<Spanned<u64>>, high: &Option<Spanned<u64>>, low_name: &str, high_name: &str, diags: &mut Diagnostics) {
-    if let (Some(low), Some(high)) = (low, high) {
-        if low.value > high.value {
-            diags.emit(
-                Code::InconsistentBounds,
-                high.pos,
-                format!("`{high_name}: {}` is less than `{low_name}: {}`", high.value, low.value),
-            );
-        }
+fn counts(
+    low: &Option<Spanned<u64>>,
+    high: &Option<Spanned<u64>>,
+    low_name: &str,
+    high_name: &str,
+    diags: &mut Diagnostics,
+) {
+    if let (Some(low), Some(high)) = (low, high)
+        && low.value > high.value
+    {
+        diags.emit(
+            Code::InconsistentBounds,
+            high.pos,
+            format!(
+                "`{high_name}: {}` is less than `{low_name}: {}`",
+                high.value, low.value
+            ),
+        );
     }
 }

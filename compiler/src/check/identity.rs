@@ -5,7 +5,13 @@ use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::model::{Catalog, ExemptionPolicy, Identity, Kind};
 
 /// Spellings of identity that are not `identity:` (lower-cased, `_` and `-` removed).
-const LOOKALIKES: [&str; 5] = ["userid", "orgid", "organizationid", "organisationid", "tenantid"];
+const LOOKALIKES: [&str; 5] = [
+    "userid",
+    "orgid",
+    "organizationid",
+    "organisationid",
+    "tenantid",
+];
 
 /// Runs every identity check of §4.1.
 pub fn check(catalog: &Catalog, diags: &mut Diagnostics) {
@@ -65,7 +71,11 @@ fn check_field_names(def: &crate::model::Definition, diags: &mut Diagnostics) {
             .flat_map(char::to_lowercase)
             .collect();
         if LOOKALIKES.contains(&normalized.as_str()) {
-            let role = if normalized == "userid" { "invitee_user_id" } else { "owner_org_id" };
+            let role = if normalized == "userid" {
+                "invitee_user_id"
+            } else {
+                "owner_org_id"
+            };
             diags.push(
                 Diagnostic::new(
                     Code::IdentityLookalikeField,

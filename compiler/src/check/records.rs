@@ -14,19 +14,29 @@ pub fn check(catalog: &Catalog, diags: &mut Diagnostics) {
 /// A record that holds a record directly (not through `?`, `list<>` or `map<>`).
 fn direct_ref<'a>(catalog: &Catalog, field: &'a crate::model::Field) -> Option<&'a str> {
     match &field.spec.ty {
-        Type::Ref(name) if !field.optional && catalog.get(name).is_some_and(|d| d.kind == Kind::Record) => Some(name),
+        Type::Ref(name)
+            if !field.optional && catalog.get(name).is_some_and(|d| d.kind == Kind::Record) =>
+        {
+            Some(name)
+        }
         _ => None,
     }
 }
 
 /// Every record in a cycle of direct containment is reported at the field that closes it.
 fn check_containment(catalog: &Catalog, diags: &mut Diagnostics) {
-    let records: Vec<_> = catalog.definitions.values().filter(|d| d.kind == Kind::Record).collect();
+    let records: Vec<_> = catalog
+        .definitions
+        .values()
+        .filter(|d| d.kind == Kind::Record)
+        .collect();
     for record in &records {
         // Is `record` reachable from itself through direct references? Breadth-first, bounded
         // by the number of records.
         for field in record.fields() {
-            let Some(first) = direct_ref(catalog, field) else { continue };
+            let Some(first) = direct_ref(catalog, field) else {
+                continue;
+            };
             let mut seen = BTreeSet::new();
             let mut queue = vec![first];
             let mut cycle = false;
@@ -65,7 +75,11 @@ fn check_deprecated_use(catalog: &Catalog, diags: &mut Diagnostics) {
     if deprecated.is_empty() {
         return;
     }
-    for def in catalog.definitions.values().filter(|d| d.deprecated.is_none()) {
+    for def in catalog
+        .definitions
+        .values()
+        .filter(|d| d.deprecated.is_none())
+    {
         for field in def.fields().iter().filter(|f| f.deprecated.is_none()) {
             let mut names = Vec::new();
             collect_refs(&field.spec, &mut names);
@@ -74,7 +88,10 @@ fn check_deprecated_use(catalog: &Catalog, diags: &mut Diagnostics) {
                     diags.emit(
                         Code::DeprecatedUse,
                         field.name.pos,
-                        format!("`{}.{}` uses `{name}`, which is deprecated: {reason}", def.name.value, field.name.value),
+                        format!(
+                            "`{}.{}` uses `{name}`, which is deprecated: {reason}",
+                            def.name.value, field.name.value
+                        ),
                     );
                 }
             }

@@ -1,8 +1,8 @@
 //! `contractc check`: the identity gate.
 
-use super::{CatalogArg, Color, ReportArgs, FINDINGS, USAGE};
+use super::{CatalogArg, Color, FINDINGS, ReportArgs, USAGE};
 use clap::Args;
-use contractc::diag::render::{render, Format};
+use contractc::diag::render::{Format, render};
 use contractc::{Checked, Code};
 use std::io::{IsTerminal, Write};
 
@@ -35,10 +35,23 @@ pub fn report(checked: &mut Checked, args: &ReportArgs) -> u8 {
     };
     // Human output goes to stderr like rustc's; machine formats to stdout.
     let written = if args.format == Format::Human {
-        render(&checked.diagnostics, &checked.sources, args.format, color, &mut std::io::stderr().lock())
+        render(
+            &checked.diagnostics,
+            &checked.sources,
+            args.format,
+            color,
+            &mut std::io::stderr().lock(),
+        )
     } else {
         let mut out = std::io::stdout().lock();
-        render(&checked.diagnostics, &checked.sources, args.format, false, &mut out).and_then(|()| out.flush())
+        render(
+            &checked.diagnostics,
+            &checked.sources,
+            args.format,
+            false,
+            &mut out,
+        )
+        .and_then(|()| out.flush())
     };
     if let Err(e) = written {
         eprintln!("error: cannot write diagnostics: {e}");
@@ -55,7 +68,11 @@ pub fn report(checked: &mut Checked, args: &ReportArgs) -> u8 {
 
 /// A catalog that could not be read at all is an I/O error (exit 2), not a finding.
 fn only_io_errors(checked: &Checked) -> bool {
-    let mut errors = checked.diagnostics.iter().filter(|d| d.severity == contractc::Severity::Error).peekable();
+    let mut errors = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == contractc::Severity::Error)
+        .peekable();
     errors.peek().is_some() && errors.all(|d| d.code == Code::Io && d.pos.is_none())
 }
 

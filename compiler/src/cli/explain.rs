@@ -1,7 +1,7 @@
 //! `contractc explain`: the diagnostic code reference.
 
 use clap::Args;
-use contractc::diag::{reference_markdown, Code};
+use contractc::diag::{Code, reference_markdown};
 
 /// Arguments of `contractc explain`.
 #[derive(Args)]
@@ -23,18 +23,33 @@ pub fn run(args: &ExplainArgs) -> u8 {
         Some(text) => match Code::lookup(text) {
             Some(code) => {
                 let i = code.info();
-                println!("{} {} ({})\n\n{}\n\nhelp: {}", i.code, i.name, i.severity.as_str(), i.summary, i.help);
+                println!(
+                    "{} {} ({})\n\n{}\n\nhelp: {}",
+                    i.code,
+                    i.name,
+                    i.severity.as_str(),
+                    i.summary,
+                    i.help
+                );
                 0
             }
             None => {
-                eprintln!("error: unknown diagnostic code `{text}`; `contractc explain` lists them");
+                eprintln!(
+                    "error: unknown diagnostic code `{text}`; `contractc explain` lists them"
+                );
                 super::USAGE
             }
         },
         None => {
             for code in Code::ALL {
                 let i = code.info();
-                println!("{}  {:<28} {:<7} {}", i.code, i.name, i.severity.as_str(), i.summary);
+                println!(
+                    "{}  {:<28} {:<7} {}",
+                    i.code,
+                    i.name,
+                    i.severity.as_str(),
+                    i.summary
+                );
             }
             0
         }

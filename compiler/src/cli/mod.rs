@@ -15,7 +15,11 @@ pub const FINDINGS: u8 = 1;
 pub const USAGE: u8 = 2;
 
 #[derive(Parser)]
-#[command(name = "contractc", version, about = "Compile message contracts that always carry their user and organization identity.")]
+#[command(
+    name = "contractc",
+    version,
+    about = "Compile message contracts that always carry their user and organization identity."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

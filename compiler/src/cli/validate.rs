@@ -1,9 +1,9 @@
 //! `contractc validate`: JSON lines against a message's emitted JSON Schema.
 
 use super::check::{report, summary};
-use super::{CatalogArg, ReportArgs, FINDINGS, USAGE};
+use super::{CatalogArg, FINDINGS, ReportArgs, USAGE};
 use clap::Args;
-use contractc::validate::{for_each_line, Line, SchemaValidator, Verdict, MAX_LINE_BYTES};
+use contractc::validate::{Line, MAX_LINE_BYTES, SchemaValidator, Verdict, for_each_line};
 use std::io::{BufReader, Write};
 use std::path::PathBuf;
 
@@ -65,7 +65,10 @@ fn answer(input: impl std::io::BufRead, validator: &SchemaValidator) -> std::io:
     for_each_line(input, MAX_LINE_BYTES, |line| {
         let verdict = match line {
             Line::Text(bytes) => validator.check(bytes),
-            Line::TooLong(n) => Verdict::invalid("", format!("line of {n} bytes is longer than the {MAX_LINE_BYTES}-byte limit")),
+            Line::TooLong(n) => Verdict::invalid(
+                "",
+                format!("line of {n} bytes is longer than the {MAX_LINE_BYTES}-byte limit"),
+            ),
         };
         all_ok &= verdict == Verdict::Ok;
         if let Err(e) = writeln!(out, "{verdict}") {

@@ -131,20 +131,6 @@ codes! {
     DefaultChanged = "C0416", "default-changed", Warning, "A field's default value changed.", "readers on either side fill in different values for absent fields";
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::collections::HashSet;
-
-    #[test]
-    fn codes_and_names_are_unique() {
-        let codes: HashSet<_> = Code::ALL.iter().map(|c| c.info().code).collect();
-        let names: HashSet<_> = Code::ALL.iter().map(|c| c.info().name).collect();
-        assert_eq!(codes.len(), Code::ALL.len());
-        assert_eq!(names.len(), Code::ALL.len());
-    }
-}
-
 /// The reference page of every code (`docs/diagnostics.md`), generated from the table.
 pub fn reference_markdown() -> String {
     let mut out = String::from(
@@ -175,5 +161,19 @@ impl Code {
             let i = c.info();
             i.code.eq_ignore_ascii_case(text) || i.name.eq_ignore_ascii_case(text)
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn codes_and_names_are_unique() {
+        let codes: HashSet<_> = Code::ALL.iter().map(|c| c.info().code).collect();
+        let names: HashSet<_> = Code::ALL.iter().map(|c| c.info().name).collect();
+        assert_eq!(codes.len(), Code::ALL.len());
+        assert_eq!(names.len(), Code::ALL.len());
     }
 }

@@ -3,7 +3,7 @@
 mod codes;
 pub mod render;
 
-pub use codes::{reference_markdown, Code, CodeInfo};
+pub use codes::{Code, CodeInfo, reference_markdown};
 
 use crate::source::Pos;
 use serde::Serialize;

@@ -39,7 +39,9 @@ pub fn discover(dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
         for entry in entries.flatten() {
             let path = entry.path();
             // `file_type` does not follow symlinks: a linked directory cannot make us loop.
-            let Ok(kind) = entry.file_type() else { continue };
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
             if kind.is_dir() {
                 stack.push(path);
             } else if is_yaml(&path) {

@@ -166,11 +166,7 @@ enum Open {
 }
 
 /// Parses every document of a file; stops the file at its first syntax or limit error.
-pub fn parse_documents(
-    file_id: FileId,
-    file: &SourceFile,
-    diags: &mut Diagnostics,
-) -> Vec<Node> {
+pub fn parse_documents(file_id: FileId, file: &SourceFile, diags: &mut Diagnostics) -> Vec<Node> {
     let mut builder = Builder {
         file_id,
         file,
@@ -374,7 +370,12 @@ mod tests {
     #[test]
     fn reads_core_schema_scalars() {
         let (docs, _) = parse("[1, -2, 1.5, 1e3, true, null, ~, '1', x, 0x1F]");
-        let s: Vec<_> = docs[0].as_seq().unwrap().iter().map(|n| n.scalar().unwrap()).collect();
+        let s: Vec<_> = docs[0]
+            .as_seq()
+            .unwrap()
+            .iter()
+            .map(|n| n.scalar().unwrap())
+            .collect();
         assert_eq!(
             s,
             vec![
@@ -413,7 +414,9 @@ mod tests {
         let (_, diags) = parse(&text);
         let code = diags.iter().next().unwrap().code;
         assert!(matches!(code, Code::YamlTooDeep | Code::YamlSyntax));
-        let block: String = (0..10_000).map(|i| format!("{}k:\n", " ".repeat(i))).collect();
+        let block: String = (0..10_000)
+            .map(|i| format!("{}k:\n", " ".repeat(i)))
+            .collect();
         let (_, diags) = parse(&block);
         assert_eq!(diags.iter().next().unwrap().code, Code::YamlTooDeep);
     }

@@ -1,7 +1,7 @@
 //! Constraint attributes: each is attached only to a type it fits.
 
-use super::pattern::{translate, PatternError};
-use super::reader::{count_value, MapReader};
+use super::pattern::{PatternError, translate};
+use super::reader::{MapReader, count_value};
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::model::{Bound, Constraints, Type, TypeSpec};
 use crate::parse::{Node, Scalar};
@@ -95,20 +95,31 @@ fn read_one(name: &str, value: &Node, spec: &mut TypeSpec, diags: &mut Diagnosti
 }
 
 fn items(value: &Node, spec: &mut TypeSpec, diags: &mut Diagnostics) {
-    let Type::List(element) = &mut spec.ty else { return };
+    let Type::List(element) = &mut spec.ty else {
+        return;
+    };
     if let Some(map) = MapReader::new(value, "`items`", CONSTRAINT_KEYS, &[], diags) {
         read_constraints(&map, element, diags);
     }
 }
 
-fn bound(value: &Node, key: &str, integer: bool, diags: &mut Diagnostics) -> Option<Spanned<Bound>> {
+fn bound(
+    value: &Node,
+    key: &str,
+    integer: bool,
+    diags: &mut Diagnostics,
+) -> Option<Spanned<Bound>> {
     let b = match value.scalar() {
         Some(Scalar::Int(i)) => Some(Bound::Int(i)),
         Some(Scalar::Float(f)) if f.is_finite() && !integer => Some(Bound::Float(f)),
         _ => None,
     };
     if b.is_none() {
-        let expected = if integer { "an integer" } else { "a finite number" };
+        let expected = if integer {
+            "an integer"
+        } else {
+            "a finite number"
+        };
         diags.emit(
             Code::InvalidConstraintValue,
             value.pos,

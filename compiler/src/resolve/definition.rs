@@ -1,8 +1,8 @@
 //! One YAML document → one [`Definition`].
 
-use super::fields::{read_enum_values, read_field, TypeRef};
+use super::fields::{TypeRef, read_enum_values, read_field};
 use super::identity::read_identity;
-use super::reader::{string_value, MapReader};
+use super::reader::{MapReader, string_value};
 use crate::diag::{Code, Diagnostics};
 use crate::model::{Body, Config, Definition, Kind, UnknownFields};
 use crate::parse::{Node, Scalar};
@@ -33,23 +33,29 @@ pub struct ReadDefinition {
 }
 
 /// Reads a definition document; `None` (after diagnostics) when it has no usable name or kind.
-pub fn read_definition(doc: &Node, config: &Config, diags: &mut Diagnostics) -> Option<ReadDefinition> {
+pub fn read_definition(
+    doc: &Node,
+    config: &Config,
+    diags: &mut Diagnostics,
+) -> Option<ReadDefinition> {
     if doc.is_null() {
         diags.emit(Code::EmptyDocument, doc.pos, "empty YAML document");
         return None;
     }
     let map = MapReader::new(doc, "a definition", DEFINITION_KEYS, &[], diags)?;
     let name = read_name(&map, diags)?;
-    let Some(kind) = read_kind(&map, &name, diags) else {
-        return None;
-    };
+    let kind = read_kind(&map, &name, diags)?;
     check_keys_for_kind(&map, kind, diags);
     let mut refs = Vec::new();
     let body = if kind == Kind::Enum {
         let values = match map.get("values") {
             Some(node) => read_enum_values(node, diags).unwrap_or_default(),
             None => {
-                diags.emit(Code::InvalidEnumValues, name.pos, format!("enum `{}` has no `values`", name.value));
+                diags.emit(
+                    Code::InvalidEnumValues,
+                    name.pos,
+                    format!("enum `{}` has no `values`", name.value),
+                );
                 Vec::new()
             }
         };
@@ -58,7 +64,14 @@ pub fn read_definition(doc: &Node, config: &Config, diags: &mut Diagnostics) -> 
         Body::Struct(read_fields(&map, &mut refs, diags))
     };
     let unknown_fields = map
-        .choice("unknown_fields", &[("ignore", UnknownFields::Ignore), ("reject", UnknownFields::Reject)], diags)
+        .choice(
+            "unknown_fields",
+            &[
+                ("ignore", UnknownFields::Ignore),
+                ("reject", UnknownFields::Reject),
+            ],
+            diags,
+        )
         .map_or(config.unknown_fields, |s| s.value);
     let def = Definition {
         version: read_version(&map, &name.value, diags),
@@ -68,7 +81,11 @@ pub fn read_definition(doc: &Node, config: &Config, diags: &mut Diagnostics) -> 
             .entry("identity")
             .filter(|_| kind.is_message())
             .and_then(|(key, value)| read_identity(key, value, diags)),
-        caused_by: if kind.is_message() { read_caused_by(&map, diags) } else { Vec::new() },
+        caused_by: if kind.is_message() {
+            read_caused_by(&map, diags)
+        } else {
+            Vec::new()
+        },
         deprecated: map.string("deprecated", diags).map(|s| s.value),
         unknown_fields,
         body,
@@ -89,7 +106,11 @@ fn read_name(map: &MapReader<'_>, diags: &mut Diagnostics) -> Option<Spanned<Str
     let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
         && chars.all(|c| c == '_' || c.is_ascii_alphanumeric());
     if !valid {
-        diags.emit(Code::InvalidName, name.pos, format!("`{}` is not a valid definition name", name.value));
+        diags.emit(
+            Code::InvalidName,
+            name.pos,
+            format!("`{}` is not a valid definition name", name.value),
+        );
         return None;
     }
     Some(name)
@@ -97,7 +118,11 @@ fn read_name(map: &MapReader<'_>, diags: &mut Diagnostics) -> Option<Spanned<Str
 
 fn read_kind(map: &MapReader<'_>, name: &Spanned<String>, diags: &mut Diagnostics) -> Option<Kind> {
     if map.get("kind").is_none() {
-        diags.emit(Code::MissingKey, name.pos, format!("definition `{}` has no `kind`", name.value));
+        diags.emit(
+            Code::MissingKey,
+            name.pos,
+            format!("definition `{}` has no `kind`", name.value),
+        );
         return None;
     }
     let choices: Vec<(&str, Kind)> = Kind::ALL.iter().map(|k| (k.as_str(), *k)).collect();
@@ -110,25 +135,56 @@ fn check_keys_for_kind(map: &MapReader<'_>, kind: Kind, diags: &mut Diagnostics)
     for (key, _) in map.entries() {
         let k = key.text().unwrap_or_default();
         let (code, message) = match k {
-            "topic" if !kind.has_topic() => (Code::TopicNotAllowed, format!("`topic` is not allowed on a {}", kind.as_str())),
-            "identity" if shared => (Code::IdentityOnSharedType, format!("a {} carries no identity", kind.as_str())),
-            "caused_by" if shared => (Code::KeyNotForKind, format!("`caused_by` is for messages, not a {}", kind.as_str())),
-            "fields" if kind == Kind::Enum => (Code::KeyNotForKind, "an enum has `values`, not `fields`".to_string()),
-            "unknown_fields" if kind == Kind::Enum => (Code::KeyNotForKind, "`unknown_fields` does not apply to an enum".to_string()),
-            "values" if kind != Kind::Enum => (Code::KeyNotForKind, format!("`values` is for enums, not a {}", kind.as_str())),
+            "topic" if !kind.has_topic() => (
+                Code::TopicNotAllowed,
+                format!("`topic` is not allowed on a {}", kind.as_str()),
+            ),
+            "identity" if shared => (
+                Code::IdentityOnSharedType,
+                format!("a {} carries no identity", kind.as_str()),
+            ),
+            "caused_by" if shared => (
+                Code::KeyNotForKind,
+                format!("`caused_by` is for messages, not a {}", kind.as_str()),
+            ),
+            "fields" if kind == Kind::Enum => (
+                Code::KeyNotForKind,
+                "an enum has `values`, not `fields`".to_string(),
+            ),
+            "unknown_fields" if kind == Kind::Enum => (
+                Code::KeyNotForKind,
+                "`unknown_fields` does not apply to an enum".to_string(),
+            ),
+            "values" if kind != Kind::Enum => (
+                Code::KeyNotForKind,
+                format!("`values` is for enums, not a {}", kind.as_str()),
+            ),
             _ => continue,
         };
         diags.emit(code, key.pos, message);
     }
 }
 
-fn read_fields(map: &MapReader<'_>, refs: &mut Vec<TypeRef>, diags: &mut Diagnostics) -> Vec<crate::model::Field> {
-    let Some(node) = map.get("fields") else { return Vec::new() };
+fn read_fields(
+    map: &MapReader<'_>,
+    refs: &mut Vec<TypeRef>,
+    diags: &mut Diagnostics,
+) -> Vec<crate::model::Field> {
+    let Some(node) = map.get("fields") else {
+        return Vec::new();
+    };
     if node.is_null() {
         return Vec::new();
     }
     let Some(fields) = node.as_map() else {
-        diags.emit(Code::WrongValue, node.pos, format!("`fields` must be a mapping of field names to types, found {}", node.describe()));
+        diags.emit(
+            Code::WrongValue,
+            node.pos,
+            format!(
+                "`fields` must be a mapping of field names to types, found {}",
+                node.describe()
+            ),
+        );
         return Vec::new();
     };
     fields
@@ -140,13 +196,22 @@ fn read_fields(map: &MapReader<'_>, refs: &mut Vec<TypeRef>, diags: &mut Diagnos
 /// The version: explicit, or implied by a trailing `V<n>`; the two must agree.
 fn read_version(map: &MapReader<'_>, name: &str, diags: &mut Diagnostics) -> Option<u32> {
     let implied = implied_version(name);
-    let Some(node) = map.get("version") else { return implied };
+    let Some(node) = map.get("version") else {
+        return implied;
+    };
     let explicit = match node.scalar() {
         Some(Scalar::Int(v)) => u32::try_from(v).ok().filter(|v| *v >= 1),
         _ => None,
     };
     let Some(explicit) = explicit else {
-        diags.emit(Code::WrongValue, node.pos, format!("`version` must be a positive integer, found {}", node.describe()));
+        diags.emit(
+            Code::WrongValue,
+            node.pos,
+            format!(
+                "`version` must be a positive integer, found {}",
+                node.describe()
+            ),
+        );
         return implied;
     };
     if let Some(implied) = implied.filter(|i| *i != explicit) {
@@ -170,12 +235,24 @@ pub fn implied_version(name: &str) -> Option<u32> {
 }
 
 fn read_caused_by(map: &MapReader<'_>, diags: &mut Diagnostics) -> Vec<Spanned<String>> {
-    let Some(node) = map.get("caused_by") else { return Vec::new() };
-    let Some(items) = node.as_seq() else {
-        diags.emit(Code::WrongValue, node.pos, format!("`caused_by` must be a list of message names, found {}", node.describe()));
+    let Some(node) = map.get("caused_by") else {
         return Vec::new();
     };
-    items.iter().filter_map(|item| string_value(item, "caused_by", diags)).collect()
+    let Some(items) = node.as_seq() else {
+        diags.emit(
+            Code::WrongValue,
+            node.pos,
+            format!(
+                "`caused_by` must be a list of message names, found {}",
+                node.describe()
+            ),
+        );
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(|item| string_value(item, "caused_by", diags))
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,9 +1,9 @@
 //! Fields: `name: TYPE-EXPR` or `name: { type: TYPE-EXPR, ...attributes }`.
 
 use super::constraints::read_constraints;
-use super::reader::{string_value, MapReader};
+use super::reader::{MapReader, string_value};
 use super::type_expr;
-use crate::diag::{suggest, Code, Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics, suggest};
 use crate::model::{Field, Type, TypeSpec};
 use crate::parse::{Node, Scalar, Value};
 use crate::source::{Pos, Spanned};
@@ -72,7 +72,10 @@ pub fn read_field(
             diags.emit(
                 Code::WrongValue,
                 value.pos,
-                format!("field `{}` must be a type or a mapping, found a list", name.value),
+                format!(
+                    "field `{}` must be a type or a mapping, found a list",
+                    name.value
+                ),
             );
             None
         }
@@ -114,7 +117,10 @@ fn read_field_map(
             _ => diags.emit(
                 Code::WrongValue,
                 flag.pos,
-                format!("`optional` must be true or false, found {}", flag.describe()),
+                format!(
+                    "`optional` must be true or false, found {}",
+                    flag.describe()
+                ),
             ),
         }
     }
@@ -159,12 +165,19 @@ pub fn read_enum_values(node: &Node, diags: &mut Diagnostics) -> Option<Vec<Span
         diags.emit(
             Code::InvalidEnumValues,
             node.pos,
-            format!("`values` must be a list of strings, found {}", node.describe()),
+            format!(
+                "`values` must be a list of strings, found {}",
+                node.describe()
+            ),
         );
         return None;
     };
     if items.is_empty() {
-        diags.emit(Code::InvalidEnumValues, node.pos, "an enum needs at least one value");
+        diags.emit(
+            Code::InvalidEnumValues,
+            node.pos,
+            "an enum needs at least one value",
+        );
         return None;
     }
     let mut values: Vec<Spanned<String>> = Vec::new();
@@ -181,7 +194,10 @@ pub fn read_enum_values(node: &Node, diags: &mut Diagnostics) -> Option<Vec<Span
             continue;
         };
         if let Some(first) = values.iter().find(|v| v.value == text) {
-            let message = format!("enum value `{text}` is already listed on line {}", first.pos.line);
+            let message = format!(
+                "enum value `{text}` is already listed on line {}",
+                first.pos.line
+            );
             diags.emit(Code::InvalidEnumValues, item.pos, message);
             continue;
         }

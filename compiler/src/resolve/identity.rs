@@ -16,7 +16,13 @@ pub fn read_identity(key: &Node, node: &Node, diags: &mut Diagnostics) -> Option
         org: OrgPolicy::Optional,
         pos,
     };
-    let Some(map) = MapReader::new(node, "`identity`", &["user_id", "org_id", "exempt"], &[], diags) else {
+    let Some(map) = MapReader::new(
+        node,
+        "`identity`",
+        &["user_id", "org_id", "exempt"],
+        &[],
+        diags,
+    ) else {
         return Some(fallback);
     };
     if let Some((exempt_key, reason)) = map.entry("exempt") {
@@ -31,7 +37,11 @@ pub fn read_identity(key: &Node, node: &Node, diags: &mut Diagnostics) -> Option
         return Some(read_exemption(reason, pos, diags));
     }
     match map.get("user_id") {
-        None => diags.emit(Code::IdentityKeyMissing, pos, "`identity` does not write out `user_id: required`"),
+        None => diags.emit(
+            Code::IdentityKeyMissing,
+            pos,
+            "`identity` does not write out `user_id: required`",
+        ),
         Some(v) if v.text() != Some("required") || v.as_map().is_some() => diags.emit(
             Code::UserIdNotRequired,
             v.pos,
@@ -41,14 +51,25 @@ pub fn read_identity(key: &Node, node: &Node, diags: &mut Diagnostics) -> Option
     }
     let org = match map.get("org_id") {
         None => {
-            diags.emit(Code::IdentityKeyMissing, pos, "`identity` does not write out `org_id: optional` or `org_id: required`");
+            diags.emit(
+                Code::IdentityKeyMissing,
+                pos,
+                "`identity` does not write out `org_id: optional` or `org_id: required`",
+            );
             OrgPolicy::Optional
         }
         Some(v) => match v.as_str() {
             Some("optional") => OrgPolicy::Optional,
             Some("required") => OrgPolicy::Required,
             _ => {
-                diags.emit(Code::OrgIdInvalid, v.pos, format!("`org_id` must be `optional` or `required`, found {}", shown(v)));
+                diags.emit(
+                    Code::OrgIdInvalid,
+                    v.pos,
+                    format!(
+                        "`org_id` must be `optional` or `required`, found {}",
+                        shown(v)
+                    ),
+                );
                 OrgPolicy::Optional
             }
         },

@@ -9,11 +9,11 @@ pub mod pattern;
 pub mod reader;
 pub mod type_expr;
 
-use crate::diag::{suggest, Code, Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics, suggest};
 use crate::model::{Catalog, Config, Kind};
 use crate::parse::ParsedFile;
 use crate::source::SourceMap;
-use definition::{read_definition, ReadDefinition};
+use definition::{ReadDefinition, read_definition};
 use std::collections::BTreeMap;
 
 /// Builds the model from parsed files: the config first, then every definition, then names.
@@ -22,7 +22,9 @@ pub fn resolve(files: &[ParsedFile], sources: &SourceMap, diags: &mut Diagnostic
     let mut read: BTreeMap<String, ReadDefinition> = BTreeMap::new();
     for file in files.iter().filter(|f| !f.is_config) {
         for doc in &file.documents {
-            let Some(def) = read_definition(doc, &config, diags) else { continue };
+            let Some(def) = read_definition(doc, &config, diags) else {
+                continue;
+            };
             let name = def.def.name.value.clone();
             if let Some(first) = read.get(&name) {
                 diags.emit(
@@ -51,7 +53,11 @@ fn read_project_config(files: &[ParsedFile], diags: &mut Diagnostics) -> Config 
         return Config::default();
     };
     if let Some(extra) = file.documents.get(1) {
-        diags.emit(Code::WrongValue, extra.pos, "contractc.yaml holds one YAML document");
+        diags.emit(
+            Code::WrongValue,
+            extra.pos,
+            "contractc.yaml holds one YAML document",
+        );
     }
     file.documents
         .first()
@@ -67,10 +73,18 @@ fn resolve_refs(read: &BTreeMap<String, ReadDefinition>, diags: &mut Diagnostics
                 Some(kind) => diags.emit(
                     Code::NotAMessageType,
                     r.pos,
-                    format!("`{}` is a {}; fields can only hold records and enums", r.name, kind.as_str()),
+                    format!(
+                        "`{}` is a {}; fields can only hold records and enums",
+                        r.name,
+                        kind.as_str()
+                    ),
                 ),
                 None => {
-                    let mut d = Diagnostic::new(Code::UnknownType, r.pos, format!("unknown type `{}`", r.name));
+                    let mut d = Diagnostic::new(
+                        Code::UnknownType,
+                        r.pos,
+                        format!("unknown type `{}`", r.name),
+                    );
                     let names = read.keys().map(String::as_str).chain(type_expr::BUILTINS);
                     if let Some(s) = suggest(&r.name, names) {
                         d = d.with_help(format!("did you mean `{s}`?"));

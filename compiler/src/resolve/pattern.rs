@@ -7,7 +7,7 @@
 //! On top of it, constructs whose meaning differs (or that only one side has) are rejected.
 
 use crate::model::Pattern;
-use regex_syntax::ast::{self, Ast, AssertionKind, ClassSetItem, GroupKind};
+use regex_syntax::ast::{self, AssertionKind, Ast, ClassSetItem, GroupKind};
 
 /// Why a pattern was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,11 +53,17 @@ fn rust_only_escape(source: &str) -> Option<String> {
                 let Some(next) = chars.next() else { break };
                 let brace = chars.peek() == Some(&'{');
                 let why = match next {
-                    'x' | 'u' if brace => "`\\x{...}` / `\\u{...}` escapes (write `\\xHH` or `\\uHHHH`)",
+                    'x' | 'u' if brace => {
+                        "`\\x{...}` / `\\u{...}` escapes (write `\\xHH` or `\\uHHHH`)"
+                    }
                     'U' => "`\\U` escapes (write `\\uHHHH`)",
                     'A' | 'z' => "`\\A` / `\\z` (use `^` and `$`)",
-                    'p' | 'P' => "Unicode classes `\\p{...}` (ECMA-262 needs the `u` flag for them)",
-                    'b' | 'B' if !in_class => "word boundaries `\\b` / `\\B` (Rust's are Unicode-aware, ECMA-262's ASCII-only)",
+                    'p' | 'P' => {
+                        "Unicode classes `\\p{...}` (ECMA-262 needs the `u` flag for them)"
+                    }
+                    'b' | 'B' if !in_class => {
+                        "word boundaries `\\b` / `\\B` (Rust's are Unicode-aware, ECMA-262's ASCII-only)"
+                    }
                     _ => continue,
                 };
                 return Some(format!("{why} are read differently by ECMA-262 and Rust"));
@@ -65,7 +71,10 @@ fn rust_only_escape(source: &str) -> Option<String> {
             '[' => in_class = true,
             ']' => in_class = false,
             '{' if !in_class && chars.peek() == Some(&',') => {
-                return Some("`{,n}` is a quantifier in Rust but literal text in ECMA-262 (write `{0,n}`)".into());
+                return Some(
+                    "`{,n}` is a quantifier in Rust but literal text in ECMA-262 (write `{0,n}`)"
+                        .into(),
+                );
             }
             _ => {}
         }
@@ -111,7 +120,9 @@ impl ast::Visitor for Portability {
     fn visit_class_set_item_pre(&mut self, item: &ClassSetItem) -> Result<(), String> {
         match item {
             ClassSetItem::Ascii(_) => Err("POSIX classes `[[:alpha:]]` are not ECMA-262".into()),
-            ClassSetItem::Unicode(_) => Err("Unicode classes `\\p{...}` need ECMA-262's `u` flag".into()),
+            ClassSetItem::Unicode(_) => {
+                Err("Unicode classes `\\p{...}` need ECMA-262's `u` flag".into())
+            }
             _ => Ok(()),
         }
     }
@@ -132,18 +143,43 @@ mod tests {
 
     #[test]
     fn accepts_common_patterns() {
-        for ok in ["^[A-Z]{2,4}[0-9]+$", "^(foo|bar)?baz*$", "[a-z]+@[a-z]+\\.com", "^\\S+$", "x{2,}", "(?:ab)+", "(?<year>[0-9]{4})"] {
+        for ok in [
+            "^[A-Z]{2,4}[0-9]+$",
+            "^(foo|bar)?baz*$",
+            "[a-z]+@[a-z]+\\.com",
+            "^\\S+$",
+            "x{2,}",
+            "(?:ab)+",
+            "(?<year>[0-9]{4})",
+        ] {
             assert!(translate(ok).is_ok(), "{ok}");
         }
     }
 
     #[test]
     fn rejects_non_portable_and_invalid() {
-        for bad in ["(?i)abc", "(?=a)b", "(a)\\1", "\\Aabc\\z", "\\p{L}+", "a{,3}", "(?P<n>a)", "\\x{41}", "\\bword\\b", "a**"] {
-            assert!(matches!(translate(bad), Err(PatternError::NonPortable(_))), "{bad}");
+        for bad in [
+            "(?i)abc",
+            "(?=a)b",
+            "(a)\\1",
+            "\\Aabc\\z",
+            "\\p{L}+",
+            "a{,3}",
+            "(?P<n>a)",
+            "\\x{41}",
+            "\\bword\\b",
+            "a**",
+        ] {
+            assert!(
+                matches!(translate(bad), Err(PatternError::NonPortable(_))),
+                "{bad}"
+            );
         }
         for bad in ["(", "[a-", "a{2"] {
-            assert!(matches!(translate(bad), Err(PatternError::Invalid(_))), "{bad}");
+            assert!(
+                matches!(translate(bad), Err(PatternError::Invalid(_))),
+                "{bad}"
+            );
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Reading YAML mappings whose keys the language fixes: one place for unknown-key and
 //! wrong-shape diagnostics.
 
-use crate::diag::{suggest, Code, Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics, suggest};
 use crate::parse::{Node, Scalar};
 use crate::source::{Pos, Spanned};
 
@@ -133,7 +133,10 @@ pub fn count_value(node: &Node, key: &str, diags: &mut Diagnostics) -> Option<Sp
             diags.emit(
                 Code::InvalidConstraintValue,
                 node.pos,
-                format!("`{key}` must be a non-negative integer, found {}", node.describe()),
+                format!(
+                    "`{key}` must be a non-negative integer, found {}",
+                    node.describe()
+                ),
             );
             None
         }

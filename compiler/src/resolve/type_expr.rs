@@ -94,7 +94,10 @@ impl Parser<'_> {
             .find(|&(i, c)| !(c == '_' || c.is_ascii_alphabetic() || (i > 0 && c.is_ascii_digit())))
             .map_or(rest.len(), |(i, _)| i);
         if len == 0 {
-            let found = rest.chars().next().map_or("the end".to_string(), |c| format!("`{c}`"));
+            let found = rest
+                .chars()
+                .next()
+                .map_or("the end".to_string(), |c| format!("`{c}`"));
             return Err(format!("expected a type name, found {found}"));
         }
         self.at += len;
@@ -163,7 +166,15 @@ mod tests {
 
     #[test]
     fn rejects_bad_expressions() {
-        for bad in ["list<", "list<int", "map<int, string>", "int??", "", "list<int>>", "9x"] {
+        for bad in [
+            "list<",
+            "list<int",
+            "map<int, string>",
+            "int??",
+            "",
+            "list<int>>",
+            "9x",
+        ] {
             assert!(parse(bad).is_err(), "{bad} should fail");
         }
         let deep = format!("{}int{}", "list<".repeat(100_000), ">".repeat(100_000));
