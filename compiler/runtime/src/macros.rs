@@ -1,13 +1,47 @@
 //! `thread_identity!`: carry identity from an upstream message into a new one.
 
+use crate::identity::OrgId;
+
+/// How a downstream `org_id` (`Self`) is filled from an upstream one (`U`) by
+/// [`thread_identity!`]: required → required, required → optional, optional → optional.
+/// There is deliberately no optional → required.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`thread_identity!` cannot fill a required `org_id` from an optional one",
+    label = "the upstream `org_id` may be absent",
+    note = "identity is strengthened only by explicit code: check the upstream `org_id`, then build the message by hand"
+)]
+pub trait ThreadOrg<U> {
+    /// The downstream `org_id`.
+    fn from_upstream(upstream: U) -> Self;
+}
+
+impl ThreadOrg<OrgId> for OrgId {
+    fn from_upstream(upstream: OrgId) -> Self {
+        upstream
+    }
+}
+
+impl ThreadOrg<OrgId> for Option<OrgId> {
+    fn from_upstream(upstream: OrgId) -> Self {
+        Some(upstream)
+    }
+}
+
+impl ThreadOrg<Option<OrgId>> for Option<OrgId> {
+    fn from_upstream(upstream: Option<OrgId>) -> Self {
+        upstream
+    }
+}
+
 /// Builds a message whose `user_id` and `org_id` come from `upstream`, in one expression.
 ///
 /// `upstream` is anything with pub `user_id: UserId` and `org_id: OrgId | Option<OrgId>`
 /// fields (a generated message, or an [`Identity`](crate::Identity)); it may be a value or a
 /// reference and is evaluated once, before the other fields, and only borrowed, so the
-/// other fields may still move out of it. `org_id` goes through `From`, so required →
-/// required, required → optional and optional → optional compile, and optional → required
-/// does not: identity can be strengthened only by explicit code.
+/// other fields may still move out of it. Required → required, required → optional and
+/// optional → optional `org_id` compile; optional → required does not (the error says
+/// why): identity can be strengthened only by explicit code.
 ///
 /// ```
 /// use contractc_runtime::{thread_identity, Identity, OrgId, UserId};
@@ -27,7 +61,7 @@
 ///
 /// An optional organisation cannot fill a required one:
 ///
-/// ```compile_fail
+/// ```compile_fail,E0277
 /// use contractc_runtime::{thread_identity, Identity, OrgId, UserId};
 /// struct Strict { user_id: UserId, org_id: OrgId }
 /// let identity = Identity::new("u".parse().unwrap(), None);
@@ -45,7 +79,7 @@ macro_rules! thread_identity {
         };
         $ty {
             user_id: __user_id,
-            org_id: ::core::convert::From::from(__org_id),
+            org_id: $crate::macros::ThreadOrg::from_upstream(__org_id),
             $($field $(: $value)?),*
         }
     }};
