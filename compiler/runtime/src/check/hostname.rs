@@ -254,14 +254,14 @@ fn is_unicode_label(label: &str) -> bool {
     if label.chars().next().is_some_and(is_mark) {
         return false;
     }
-    let chars: Vec<char> = label.chars().collect();
     let mut flags = LabelFlags::default();
-    for (i, &c) in chars.iter().enumerate() {
-        let prev = i.checked_sub(1).map(|p| chars[p]);
-        let next = chars.get(i + 1).copied();
-        if !char_ok(c, prev, next, &mut flags) {
+    let mut prev = None;
+    let mut chars = label.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !char_ok(c, prev, chars.peek().copied(), &mut flags) {
             return false;
         }
+        prev = Some(c);
     }
     !((flags.katakana_middle_dot && !flags.hiragana_katakana_han)
         || (flags.arabic_indic_digits && flags.extended_arabic_indic_digits))

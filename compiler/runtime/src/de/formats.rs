@@ -17,7 +17,7 @@ fn digits(bytes: &[u8]) -> Option<u32> {
 
 /// Mirrors `is_leap_year`.
 fn is_leap_year(year: u32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 /// Parses `YYYY-MM-DD` into (year, month, day) with `is_valid_date`'s rules.
