@@ -4,7 +4,7 @@ use std::fmt;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Deserializer;
-use serde::de::{self, Unexpected, Visitor};
+use serde::de::{self, MapAccess, Unexpected, Visitor};
 use uuid::Uuid;
 
 use super::Strict;
@@ -13,10 +13,22 @@ use super::formats::{parse_datetime, parse_naive_date, parse_uuid};
 /// 2^63 as `f64`: the first float above `i64::MAX`.
 const TWO_POW_63: f64 = 9_223_372_036_854_775_808.0;
 
+/// The key under which serde_json's `arbitrary_precision` feature (if some crate in the
+/// build turns it on) hands over a number it does not hold natively, as a one-entry map.
+const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+/// The integer a float denotes, if it is one within `i64` (`fract() == 0`, as `jsonschema`
+/// 0.61's `number_is_integer` decides).
+fn integral(v: f64) -> Option<i64> {
+    // Exact: an integral float in range converts without rounding.
+    #[allow(clippy::cast_possible_truncation)]
+    (v.fract() == 0.0 && (-TWO_POW_63..TWO_POW_63).contains(&v)).then_some(v as i64)
+}
+
 /// Accepts any JSON number that is mathematically an integer within `i64`.
 struct I64Visitor;
 
-impl Visitor<'_> for I64Visitor {
+impl<'de> Visitor<'de> for I64Visitor {
     type Value = i64;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -42,13 +54,22 @@ impl Visitor<'_> for I64Visitor {
     /// `jsonschema` 0.61 (`number_is_integer`): a float is an integer when `fract() == 0`,
     /// so `1.0`, `1e3`, `1.5e10` and `-0.0` are integers; `1.5` and `1e-10` are not.
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<i64, E> {
-        if v.fract() == 0.0 && (-TWO_POW_63..TWO_POW_63).contains(&v) {
-            // Exact: an integral float in range converts without rounding.
-            #[allow(clippy::cast_possible_truncation)]
-            Ok(v as i64)
-        } else {
-            Err(E::invalid_value(Unexpected::Float(v), &self))
+        integral(v).ok_or_else(|| E::invalid_value(Unexpected::Float(v), &self))
+    }
+
+    /// A number in its decimal text, as serde_json's `arbitrary_precision` passes it: read
+    /// as serde_json would read it without that feature (i64, u64, else a rounded f64).
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<i64, A::Error> {
+        if map.next_key::<String>()?.as_deref() != Some(NUMBER_TOKEN) {
+            return Err(de::Error::invalid_type(Unexpected::Map, &self));
         }
+        let text: String = map.next_value()?;
+        let parsed = match text.parse::<i64>() {
+            Ok(v) => Some(v),
+            Err(_) if text.parse::<u64>().is_ok() => None,
+            Err(_) => text.parse::<f64>().ok().and_then(integral),
+        };
+        parsed.ok_or_else(|| de::Error::invalid_value(Unexpected::Other("number"), &self))
     }
 }
 

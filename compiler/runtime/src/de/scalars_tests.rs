@@ -128,3 +128,32 @@ fn formats_reject_what_serde_would_take() {
             .starts_with("invalid type: integer `1`")
     );
 }
+
+/// What serde_json with `arbitrary_precision` hands the visitor: a one-entry map.
+fn arbitrary_precision(text: &str) -> Result<i64, serde::de::value::Error> {
+    use crate::de::Strict;
+    let entry = [("$serde_json::private::Number", text)];
+    i64::deserialize_strict(serde::de::value::MapDeserializer::new(entry.into_iter()))
+}
+
+#[test]
+fn arbitrary_precision_numbers_follow_the_same_rules() {
+    assert_eq!(arbitrary_precision("1.0").unwrap(), 1);
+    assert_eq!(arbitrary_precision("-0").unwrap(), 0);
+    assert_eq!(arbitrary_precision("1e3").unwrap(), 1000);
+    assert_eq!(
+        arbitrary_precision("-9223372036854775808").unwrap(),
+        i64::MIN
+    );
+    assert!(arbitrary_precision("9223372036854775808").is_err());
+    assert!(arbitrary_precision("1.5").is_err());
+    assert!(arbitrary_precision("1e400").is_err());
+    let other_map = [("a", "1")];
+    let map = serde::de::value::MapDeserializer::new(other_map.into_iter());
+    let err: Result<i64, serde::de::value::Error> = crate::de::strict(map);
+    assert!(
+        err.unwrap_err()
+            .to_string()
+            .starts_with("invalid type: map")
+    );
+}
