@@ -9,6 +9,7 @@ pub mod check;
 pub mod diag;
 pub mod emit;
 pub mod model;
+pub mod output;
 pub mod parse;
 pub mod resolve;
 pub mod source;

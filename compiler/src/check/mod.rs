@@ -3,6 +3,7 @@
 
 pub mod causality;
 pub mod constraints;
+pub mod defaults;
 pub mod identity;
 pub mod records;
 
@@ -14,5 +15,6 @@ pub fn check(catalog: &Catalog, diags: &mut Diagnostics) {
     identity::check(catalog, diags);
     causality::check(catalog, diags);
     constraints::check(catalog, diags);
+    defaults::check(catalog, diags);
     records::check(catalog, diags);
 }

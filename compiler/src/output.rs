@@ -1,0 +1,166 @@
+//! Writing generated files: only what changed, each one atomically (temp file + rename),
+//! and files contractc generated earlier that no longer have a source are removed.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Generated files in memory, by path relative to the output directory.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outputs {
+    /// Relative path → content.
+    pub files: BTreeMap<PathBuf, Vec<u8>>,
+}
+
+/// What a write did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WriteSummary {
+    /// Files created or changed.
+    pub written: Vec<PathBuf>,
+    /// Files already up to date (left alone, so their mtime does not change).
+    pub unchanged: usize,
+    /// Generated files removed because their definition is gone.
+    pub removed: Vec<PathBuf>,
+}
+
+/// How a file on disk differs from what would be generated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Staleness {
+    /// Not on disk.
+    Missing(PathBuf),
+    /// On disk with other content.
+    Changed(PathBuf),
+    /// On disk, generated earlier, but no longer produced.
+    Extra(PathBuf),
+}
+
+impl std::fmt::Display for Staleness {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Staleness::Missing(p) => write!(f, "missing: {}", p.display()),
+            Staleness::Changed(p) => write!(f, "out of date: {}", p.display()),
+            Staleness::Extra(p) => write!(f, "no longer generated: {}", p.display()),
+        }
+    }
+}
+
+/// Suffixes of files contractc owns in an output directory.
+const OWNED_SUFFIXES: [&str; 2] = [".schema.json", ".rs"];
+
+impl Outputs {
+    /// Adds a file.
+    pub fn insert(&mut self, path: impl Into<PathBuf>, content: impl Into<Vec<u8>>) {
+        self.files.insert(path.into(), content.into());
+    }
+
+    /// Every difference between `dir` and these outputs, in path order.
+    pub fn staleness(&self, dir: &Path) -> Vec<Staleness> {
+        let mut stale = Vec::new();
+        for (rel, content) in &self.files {
+            match std::fs::read(dir.join(rel)) {
+                Ok(existing) if existing == *content => {}
+                Ok(_) => stale.push(Staleness::Changed(dir.join(rel))),
+                Err(_) => stale.push(Staleness::Missing(dir.join(rel))),
+            }
+        }
+        stale.extend(self.extra_files(dir).into_iter().map(Staleness::Extra));
+        stale
+    }
+
+    /// Files in the directories these outputs write to, that look generated but are not produced.
+    fn extra_files(&self, dir: &Path) -> Vec<PathBuf> {
+        let subdirs: std::collections::BTreeSet<_> =
+            self.files.keys().filter_map(|p| p.parent().map(Path::to_path_buf)).collect();
+        let mut extra = Vec::new();
+        for sub in subdirs {
+            let Ok(entries) = std::fs::read_dir(dir.join(&sub)) else { continue };
+            for entry in entries.flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let rel = sub.join(&name);
+                let owned = OWNED_SUFFIXES.iter().any(|s| name.ends_with(s));
+                if owned && !self.files.contains_key(&rel) && entry.path().is_file() {
+                    extra.push(entry.path());
+                }
+            }
+        }
+        extra.sort();
+        extra
+    }
+
+    /// Writes every changed file atomically and removes generated files no longer produced.
+    pub fn write(&self, dir: &Path) -> std::io::Result<WriteSummary> {
+        let mut summary = WriteSummary::default();
+        for (rel, content) in &self.files {
+            let path = dir.join(rel);
+            if write_if_changed(&path, content)? {
+                summary.written.push(path);
+            } else {
+                summary.unchanged += 1;
+            }
+        }
+        for extra in self.extra_files(dir) {
+            std::fs::remove_file(&extra)?;
+            summary.removed.push(extra);
+        }
+        Ok(summary)
+    }
+}
+
+/// Writes `content` to `path` through a temporary file in the same directory and a rename,
+/// unless the file already holds exactly that; returns whether it wrote.
+pub fn write_if_changed(path: &Path, content: &[u8]) -> std::io::Result<bool> {
+    if std::fs::read(path).is_ok_and(|existing| existing == content) {
+        return Ok(false);
+    }
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(parent)?;
+    tmp.write_all(content)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outputs() -> Outputs {
+        let mut o = Outputs::default();
+        o.insert("jsonschema/A.schema.json", "{}\n");
+        o.insert("rust/contracts.rs", "// x\n");
+        o
+    }
+
+    #[test]
+    fn writes_only_changes_and_removes_orphans() {
+        let dir = tempfile::tempdir().unwrap();
+        let o = outputs();
+        assert_eq!(o.staleness(dir.path()).len(), 2);
+        let first = o.write(dir.path()).unwrap();
+        assert_eq!(first.written.len(), 2);
+        assert!(o.staleness(dir.path()).is_empty());
+        let second = o.write(dir.path()).unwrap();
+        assert!(second.written.is_empty());
+        assert_eq!(second.unchanged, 2);
+
+        std::fs::write(dir.path().join("jsonschema/Old.schema.json"), "{}").unwrap();
+        std::fs::write(dir.path().join("jsonschema/notes.txt"), "mine").unwrap();
+        let stale = o.staleness(dir.path());
+        assert_eq!(stale, vec![Staleness::Extra(dir.path().join("jsonschema/Old.schema.json"))]);
+        let third = o.write(dir.path()).unwrap();
+        assert_eq!(third.removed.len(), 1);
+        assert!(dir.path().join("jsonschema/notes.txt").exists(), "files we do not own stay");
+    }
+
+    #[test]
+    fn unchanged_file_keeps_its_mtime() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.rs");
+        assert!(write_if_changed(&path, b"a").unwrap());
+        let before = std::fs::metadata(&path).unwrap().modified().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        assert!(!write_if_changed(&path, b"a").unwrap());
+        assert_eq!(std::fs::metadata(&path).unwrap().modified().unwrap(), before);
+    }
+}
