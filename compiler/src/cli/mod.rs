@@ -1,6 +1,7 @@
 //! Argument parsing and the subcommands; each returns an exit code (0 ok, 1 findings, 2 usage/IO).
 
 mod check;
+mod graph;
 
 use clap::{Args, Parser, Subcommand};
 use contractc::diag::render::Format;
@@ -23,6 +24,8 @@ struct Cli {
 enum Command {
     /// Parse the catalog and run every check; write nothing.
     Check(check::CheckArgs),
+    /// Draw the messages, their caused_by edges and their identity (Mermaid or DOT).
+    Graph(graph::GraphArgs),
 }
 
 /// Options shared by every command that reports diagnostics.
@@ -63,6 +66,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Graph(args) => graph::run(&args),
     };
     ExitCode::from(code)
 }
