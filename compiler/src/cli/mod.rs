@@ -3,6 +3,7 @@
 mod check;
 mod explain;
 mod validate;
+mod graph;
 
 use clap::{Args, Parser, Subcommand};
 use contractc::diag::render::Format;
@@ -33,6 +34,8 @@ enum Command {
     Validate(validate::ValidateArgs),
     /// Explain a diagnostic code, or list them all.
     Explain(explain::ExplainArgs),
+    /// Draw the messages, their caused_by edges and their identity (Mermaid or DOT).
+    Graph(graph::GraphArgs),
 }
 
 /// Options shared by every command that reports diagnostics.
@@ -75,6 +78,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Validate(args) => validate::run(&args),
+        Command::Graph(args) => graph::run(&args),
     };
     ExitCode::from(code)
 }

@@ -1,3 +1,4 @@
 //! Emitters: they read only the resolved model, never YAML.
 
+pub mod graph;
 pub mod json_schema;
