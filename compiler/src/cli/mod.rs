@@ -1,6 +1,7 @@
 //! Argument parsing and the subcommands; each returns an exit code (0 ok, 1 findings, 2 usage/IO).
 
 mod check;
+mod diff;
 mod explain;
 
 use clap::{Args, Parser, Subcommand};
@@ -26,6 +27,8 @@ enum Command {
     Check(check::CheckArgs),
     /// Explain a diagnostic code, or list them all.
     Explain(explain::ExplainArgs),
+    /// Report the changes between two catalogs that break producers or consumers.
+    Diff(diff::DiffArgs),
 }
 
 /// Options shared by every command that reports diagnostics.
@@ -67,6 +70,7 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Explain(args) => explain::run(&args),
+        Command::Diff(args) => diff::run(&args),
     };
     ExitCode::from(code)
 }
