@@ -221,3 +221,62 @@ fn show(side: Side, e: Edge) -> String {
     };
     format!("{op} {}", e.value.to_json())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::FileId;
+
+    fn edge(value: Bound, exclusive: bool) -> Edge {
+        Edge {
+            value,
+            exclusive,
+            pos: Pos::file_start(FileId(0)),
+        }
+    }
+
+    #[test]
+    fn an_exclusive_bound_is_stricter_at_the_same_value() {
+        let (incl, excl) = (edge(Bound::Int(0), false), edge(Bound::Float(0.0), true));
+        assert_eq!(
+            compare_edges(Side::Lower, Some(&excl), Some(&incl)),
+            Ordering::Greater
+        );
+        assert_eq!(
+            compare_edges(Side::Upper, Some(&excl), Some(&incl)),
+            Ordering::Greater
+        );
+        assert_eq!(
+            compare_edges(Side::Lower, None, Some(&incl)),
+            Ordering::Less
+        );
+    }
+
+    #[test]
+    fn bounds_compare_by_value_and_side() {
+        let (one, two) = (edge(Bound::Int(1), false), edge(Bound::Float(2.0), false));
+        assert_eq!(
+            compare_edges(Side::Lower, Some(&two), Some(&one)),
+            Ordering::Greater
+        );
+        assert_eq!(
+            compare_edges(Side::Upper, Some(&two), Some(&one)),
+            Ordering::Less
+        );
+        // Integers compare exactly, even where f64 cannot tell them apart.
+        assert_eq!(
+            compare_bounds(Bound::Int(i64::MAX), Bound::Int(i64::MAX - 1)),
+            Ordering::Greater
+        );
+        assert_eq!(
+            compare_bounds(Bound::Float(-0.0), Bound::Int(0)),
+            Ordering::Equal
+        );
+    }
+
+    #[test]
+    fn shown_bounds_read_like_comparisons() {
+        assert_eq!(show(Side::Lower, edge(Bound::Int(1), false)), ">= 1");
+        assert_eq!(show(Side::Upper, edge(Bound::Float(0.5), true)), "< 0.5");
+    }
+}

@@ -38,16 +38,17 @@ impl Differ<'_> {
             .iter()
             .map(|f| (f.name.value.as_str(), f))
             .collect();
-        for (name, of) in &old {
-            let p = format!("{path}.{name}");
-            match new.get(name) {
-                Some(nf) => self.field(&p, of, nf),
-                None => self.removed(&p, of, n),
+        // NEW's written order decides which path first reaches a shared type.
+        for nf in n.fields() {
+            let p = format!("{path}.{}", nf.name.value);
+            match old.get(nf.name.value.as_str()) {
+                Some(of) => self.field(&p, of, nf),
+                None => self.added(&p, nf, o),
             }
         }
-        for (name, nf) in &new {
-            if !old.contains_key(name) {
-                self.added(&format!("{path}.{name}"), nf, o);
+        for of in o.fields() {
+            if !new.contains_key(of.name.value.as_str()) {
+                self.removed(&format!("{path}.{}", of.name.value), of, n);
             }
         }
     }

@@ -245,3 +245,46 @@ fn slash_path(path: &Path) -> String {
         .collect();
     parts.join("/")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalog(path: &str) -> GitCatalog {
+        GitCatalog {
+            top: PathBuf::from("/repo"),
+            path: path.to_string(),
+        }
+    }
+
+    #[test]
+    fn ls_tree_lines_are_parsed_and_only_files_kept() {
+        let file = TreeEntry::parse(b"100644 blob 0123abcd\tschemas/a b.yaml").expect("entry");
+        assert_eq!(
+            (file.object.as_str(), file.path.as_str()),
+            ("0123abcd", "schemas/a b.yaml")
+        );
+        assert!(file.is_file());
+        let link = TreeEntry::parse(b"120000 blob 0123abcd\tschemas/l.yaml").expect("entry");
+        assert!(!link.is_file());
+        let module = TreeEntry::parse(b"160000 commit 0123abcd\tschemas/sub").expect("entry");
+        assert!(!module.is_file());
+        assert!(TreeEntry::parse(b"").is_none());
+    }
+
+    #[test]
+    fn only_yaml_files_below_the_catalog_path_belong_to_it() {
+        let c = catalog("schemas");
+        assert_eq!(c.relative("schemas/x/a.yaml"), Some("x/a.yaml"));
+        assert_eq!(c.relative("schemas/b.yml"), Some("b.yml"));
+        assert_eq!(c.relative("schemas/notes.txt"), None);
+        assert_eq!(c.relative("schemas2/a.yaml"), None);
+        assert_eq!(catalog("").relative("a.yaml"), Some("a.yaml"));
+    }
+
+    #[test]
+    fn paths_use_slashes_without_dot_segments() {
+        assert_eq!(slash_path(Path::new("./a/b")), "a/b");
+        assert_eq!(slash_path(Path::new("")), "");
+    }
+}
