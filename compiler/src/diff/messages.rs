@@ -117,7 +117,11 @@ impl Differ<'_> {
             impact,
             path,
             n.name.pos,
-            format!("{what} (`{}`)", n.name.value),
+            if path == n.name.value {
+                what.to_string()
+            } else {
+                format!("{what} (record `{}`)", n.name.value)
+            },
         );
     }
 
