@@ -1,6 +1,7 @@
 //! Argument parsing and the subcommands; each returns an exit code (0 ok, 1 findings, 2 usage/IO).
 
 mod check;
+mod diff;
 mod explain;
 mod validate;
 mod graph;
@@ -36,6 +37,8 @@ enum Command {
     Explain(explain::ExplainArgs),
     /// Draw the messages, their caused_by edges and their identity (Mermaid or DOT).
     Graph(graph::GraphArgs),
+    /// Report the changes between two catalogs that break producers or consumers.
+    Diff(diff::DiffArgs),
 }
 
 /// Options shared by every command that reports diagnostics.
@@ -79,6 +82,7 @@ pub fn main() -> ExitCode {
         Command::Explain(args) => explain::run(&args),
         Command::Validate(args) => validate::run(&args),
         Command::Graph(args) => graph::run(&args),
+        Command::Diff(args) => diff::run(&args),
     };
     ExitCode::from(code)
 }

@@ -112,23 +112,31 @@ codes! {
     DeprecatedUse = "C0309", "deprecated-use", Warning, "A definition uses a deprecated record or enum.", "move to the replacement the deprecation names";
     TopicNotAllowed = "C0310", "topic-not-allowed", Error, "`topic` on a definition that is not a command or event.", "remove `topic`: only commands and events are published to a topic";
 
-    // Evolution (contractc diff).
-    DefinitionRemoved = "C0401", "definition-removed", Error, "A definition was removed.", "keep the definition until no producer or consumer uses it, then remove it in its own release";
-    KindChanged = "C0402", "kind-changed", Error, "A definition changed its kind.", "add a new definition (a new version) instead of changing the kind";
-    TopicChanged = "C0403", "topic-changed", Error, "A message changed its topic.", "publish to the new topic under a new version";
-    FieldAdded = "C0404", "required-field-added", Error, "A required field was added.", "add it as optional (with a default), or add a new version of the message";
-    FieldRemoved = "C0405", "field-removed", Error, "A field was removed.", "deprecate the field first; remove it when no reader needs it";
-    FieldMadeOptional = "C0406", "field-made-optional", Error, "A required field became optional.", "readers on the old contract expect it: keep it required";
-    FieldMadeRequired = "C0407", "field-made-required", Error, "An optional field became required.", "data written under the old contract may lack it: keep it optional";
-    TypeChanged = "C0408", "type-changed", Error, "A field changed its type.", "add a new field (or a new version) instead of changing the type";
-    ConstraintTightened = "C0409", "constraint-tightened", Error, "A constraint was tightened.", "old data may no longer pass: loosen it, or add a new version";
-    ConstraintLoosened = "C0410", "constraint-loosened", Error, "A constraint was loosened.", "old readers may reject new data: keep the constraint until they are upgraded";
-    EnumValueAdded = "C0411", "enum-value-added", Error, "An enum value was added.", "old readers reject the new value: upgrade consumers first";
-    EnumValueRemoved = "C0412", "enum-value-removed", Error, "An enum value was removed.", "old data may still hold it: keep it until no producer sends it";
-    UnknownFieldsChanged = "C0413", "unknown-fields-changed", Error, "`unknown_fields` changed to `reject`.", "readers that reject unknown fields break on any addition: keep `ignore`";
-    IdentityWeakened = "C0414", "identity-weakened", Error, "A message's identity was weakened (became exempt, or org_id required → optional).", "identity may only be strengthened; add a new version if attribution really changes";
-    IdentityStrengthened = "C0415", "identity-strengthened", Error, "A message's identity was strengthened (org_id optional → required, exempt → attributed).", "old producers may not send it: upgrade producers first";
-    DefaultChanged = "C0416", "default-changed", Warning, "A field's default value changed.", "readers on either side fill in different values for absent fields";
+    // Evolution (contractc diff). Each code breaks backward compatibility (consumers on NEW read
+    // data written under OLD), forward compatibility (consumers on OLD read data written under
+    // NEW), or both; `contractc diff --mode` reports the ones that break the mode.
+    MessageRemoved = "C0401", "message-removed", Error, "A message was removed (breaks backward and forward).", "keep the message until no producer or consumer uses it; add its successor alongside it";
+    KindChanged = "C0402", "kind-changed", Error, "A message changed its kind, or became or stopped being a message (breaks both).", "add a new definition (a new version) instead of changing the kind";
+    TopicChanged = "C0403", "topic-changed", Error, "A command or event changed its topic (breaks both).", "publish to the new topic under a new version and keep the old one until every consumer has moved";
+    RequiredFieldAdded = "C0404", "required-field-added", Error, "A required field was added (breaks backward: old data lacks it).", "add the field as optional (`?`, with a `default` if readers need a value), or add a new version of the message";
+    FieldAddedUnderReject = "C0405", "field-added-under-reject", Error, "A field was added where OLD readers reject unknown fields (breaks forward).", "deploy consumers before producers, or switch the old readers to `unknown_fields: ignore` first";
+    RequiredFieldRemoved = "C0406", "required-field-removed", Error, "A required field was removed (breaks forward: old readers need it).", "make the field optional first, and remove it once no reader requires it";
+    FieldRemovedUnderReject = "C0407", "field-removed-under-reject", Error, "A field was removed where NEW readers reject unknown fields (breaks backward: old data carries it).", "keep the field (mark it `deprecated`) until no producer sends it, or read with `unknown_fields: ignore`";
+    FieldMadeOptional = "C0408", "field-made-optional", Error, "A required field became optional (breaks forward: old readers need it).", "keep the field required until every consumer accepts its absence";
+    FieldMadeRequired = "C0409", "field-made-required", Error, "An optional field became required (breaks backward: old data may lack it).", "keep the field optional (give it a `default`), or add a new version of the message";
+    TypeChanged = "C0410", "type-changed", Error, "A field (or a list or map element) changed its type (breaks both).", "add a new field (or a new version of the message) instead of changing the type";
+    ItemsMadeNullable = "C0411", "items-made-nullable", Error, "List or map elements may now be null (breaks forward).", "old readers reject null elements: upgrade consumers before producers send nulls";
+    ItemsMadeNonNull = "C0412", "items-made-non-null", Error, "List or map elements may no longer be null (breaks backward).", "old data may hold null elements: keep the `?`";
+    ConstraintTightened = "C0413", "constraint-tightened", Error, "A constraint was added or tightened (breaks backward: old data may not pass).", "loosen it back, or add a new field or version with the stricter rule";
+    ConstraintLoosened = "C0414", "constraint-loosened", Error, "A constraint was removed or loosened (breaks forward: old readers may reject new data).", "upgrade consumers before producers send values the old constraint rejects";
+    PatternChanged = "C0415", "pattern-changed", Error, "A `pattern` was replaced by another (breaks both).", "two expressions accept different strings in both directions: add a new field or version instead";
+    EnumValueAdded = "C0416", "enum-value-added", Error, "An enum value was added (breaks forward: old readers reject it).", "upgrade consumers before any producer sends the new value";
+    EnumValueRemoved = "C0417", "enum-value-removed", Error, "An enum value was removed (breaks backward: old data may hold it).", "keep the value (stop producing it) until no stored or in-flight data holds it";
+    UnknownFieldsRejected = "C0418", "unknown-fields-rejected", Error, "`unknown_fields` went from `ignore` to `reject` (breaks backward: old data may carry undeclared keys).", "keep `ignore`, or add a new version that rejects unknown fields";
+    UnknownFieldsIgnored = "C0419", "unknown-fields-ignored", Error, "`unknown_fields` went from `reject` to `ignore` (breaks forward: old readers reject undeclared keys).", "upgrade consumers before producers send keys the old contract does not declare";
+    IdentityWeakened = "C0420", "identity-weakened", Error, "A message's identity was weakened: it became exempt, or `org_id` went from required to optional (reported in every mode).", "identity may only be strengthened: restore it, or add a new version of the message if attribution really changes";
+    IdentityStrengthened = "C0421", "identity-strengthened", Error, "A message's identity was strengthened: `org_id` became required, or an exempt message became attributed (breaks backward).", "have every producer send the identity first (the old contract allows it), and require it only once no data without it remains";
+    DefaultChanged = "C0422", "default-changed", Warning, "A field's `default` changed, appeared or disappeared.", "readers on OLD and NEW fill in different values for an absent field: make sure both sides agree";
 }
 
 /// The reference page of every code (`docs/diagnostics.md`), generated from the table.

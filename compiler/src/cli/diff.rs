@@ -1,0 +1,66 @@
+//! `contractc diff`: the changes between two catalogs that break the readers of a mode.
+
+use super::ReportArgs;
+use super::USAGE;
+use super::check::report;
+use clap::Args;
+use contractc::Checked;
+use contractc::diff::load::{CatalogSource, load};
+use contractc::diff::{Mode, diff};
+
+/// Arguments of `contractc diff`.
+#[derive(Args)]
+pub struct DiffArgs {
+    /// The catalog before the change: a directory, or `git:REV` for the same catalog at a git revision.
+    #[arg(value_parser = CatalogSource::parse)]
+    old: CatalogSource,
+    /// The catalog after the change: a directory, or `git:REV`.
+    #[arg(default_value = "schemas", value_parser = CatalogSource::parse)]
+    new: CatalogSource,
+    /// Which readers must keep working: backward (consumers on NEW read data written under OLD),
+    /// forward (consumers on OLD read data written under NEW), or full (both).
+    #[arg(long, value_enum, default_value_t = Mode::Full)]
+    mode: Mode,
+    #[command(flatten)]
+    report: ReportArgs,
+}
+
+/// Reads both catalogs, reports their errors or the breaking changes; returns the exit code.
+pub fn run(args: &DiffArgs) -> u8 {
+    let loaded = match load(&args.old, &args.new) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return USAGE;
+        }
+    };
+    if loaded.diagnostics.has_errors() {
+        let mut checked = Checked {
+            catalog: loaded.new,
+            diagnostics: loaded.diagnostics,
+            sources: loaded.sources,
+        };
+        let code = report(&mut checked, &args.report);
+        eprintln!(
+            "contractc: cannot diff {} and {}: fix the catalog errors first",
+            args.old, args.new
+        );
+        return code;
+    }
+    let mut checked = Checked {
+        diagnostics: diff(&loaded.old, &loaded.new, args.mode),
+        catalog: loaded.new,
+        sources: loaded.sources,
+    };
+    let code = report(&mut checked, &args.report);
+    let d = &checked.diagnostics;
+    eprintln!(
+        "contractc: diff {} -> {} (mode {}): {} breaking changes, {} warnings",
+        args.old,
+        args.new,
+        args.mode.as_str(),
+        d.error_count(),
+        d.warning_count()
+    );
+    code
+}
