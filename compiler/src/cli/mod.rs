@@ -1,5 +1,6 @@
 //! Argument parsing and the subcommands; each returns an exit code (0 ok, 1 findings, 2 usage/IO).
 
+mod build;
 mod check;
 mod diff;
 mod explain;
@@ -33,6 +34,8 @@ enum Command {
     Check(check::CheckArgs),
     /// Validate JSON lines against a message's JSON Schema.
     Validate(validate::ValidateArgs),
+    /// Check, then write the JSON Schemas and the Rust code.
+    Build(build::BuildArgs),
     /// Explain a diagnostic code, or list them all.
     Explain(explain::ExplainArgs),
     /// Draw the messages, their caused_by edges and their identity (Mermaid or DOT).
@@ -79,6 +82,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Build(args) => build::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Validate(args) => validate::run(&args),
         Command::Graph(args) => graph::run(&args),
