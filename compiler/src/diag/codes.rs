@@ -129,6 +129,9 @@ codes! {
     IdentityWeakened = "C0414", "identity-weakened", Error, "A message's identity was weakened (became exempt, or org_id required → optional).", "identity may only be strengthened; add a new version if attribution really changes";
     IdentityStrengthened = "C0415", "identity-strengthened", Error, "A message's identity was strengthened (org_id optional → required, exempt → attributed).", "old producers may not send it: upgrade producers first";
     DefaultChanged = "C0416", "default-changed", Warning, "A field's default value changed.", "readers on either side fill in different values for absent fields";
+
+    // Emitting.
+    RustEmit = "C0501", "rust-emit-failed", Error, "Generating Rust failed: a template does not load or render, or renders code that does not parse.", "fix the template named in the message; with the built-in templates this is a contractc bug: please report it";
 }
 
 #[cfg(test)]

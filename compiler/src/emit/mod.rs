@@ -1,1 +1,2 @@
 //! Emitters: they read only the resolved model, never YAML.
+pub mod rust;
