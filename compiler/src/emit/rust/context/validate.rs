@@ -18,12 +18,16 @@ pub(crate) struct Node {
 /// One constraint check.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct Check {
-    /// The `::contractc_runtime::check` function (`max_length`, `min`, `pattern`, `email`, ...).
+    /// The `::contractc_runtime::check` function (`max_length`, `min`, `email_format`, ...),
+    /// or `pattern`, which the template matches against a static with its own message.
     pub name: &'static str,
     /// The limit, as a Rust expression (a literal, or the name of a pattern static).
-    pub arg: String,
+    pub arg: Option<String>,
     /// The value is passed by value (`*v`: numbers) rather than by reference.
     pub by_value: bool,
+    /// For `pattern`: the violation message, as a string literal, naming the pattern as
+    /// written (not its Rust twin).
+    pub message: Option<String>,
 }
 
 /// A pattern compiled once per struct, in a `static` `LazyLock`.
@@ -33,7 +37,7 @@ pub(crate) struct PatternStatic {
     pub ident: String,
     /// The Rust twin of the pattern, as a raw string literal.
     pub rust: String,
-    /// The pattern as written, as a string literal (for messages).
+    /// The pattern as written, as a string literal.
     pub source: String,
 }
 
@@ -130,17 +134,18 @@ impl<'a> NodeBuilder<'a> {
     /// The checks of `c` that apply to a value of type `ty`, in a fixed order.
     fn checks(&mut self, ty: &Type, c: &Constraints) -> Vec<Check> {
         let mut out = Vec::new();
-        let by_ref = |name, arg: String| Check {
+        let by_ref = |name, arg: Option<String>| Check {
             name,
             arg,
             by_value: false,
+            message: None,
         };
         if ty.is_text() {
             if let Some(n) = &c.min_length {
-                out.push(by_ref("min_length", n.value.to_string()));
+                out.push(by_ref("min_length", Some(n.value.to_string())));
             }
             if let Some(n) = &c.max_length {
-                out.push(by_ref("max_length", n.value.to_string()));
+                out.push(by_ref("max_length", Some(n.value.to_string())));
             }
             if let Some(p) = &c.pattern {
                 let ident = format!("PATTERN_{}", self.patterns.len());
@@ -149,10 +154,16 @@ impl<'a> NodeBuilder<'a> {
                     rust: raw_str_lit(&p.value.rust),
                     source: str_lit(&p.value.source),
                 });
-                out.push(by_ref("pattern", ident));
+                out.push(Check {
+                    message: Some(str_lit(&format!(
+                        "does not match pattern \"{}\"",
+                        p.value.source
+                    ))),
+                    ..by_ref("pattern", Some(ident))
+                });
             }
             if *ty == Type::Email {
-                out.push(by_ref("email", String::new()));
+                out.push(by_ref("email_format", None));
             }
         }
         if ty.is_number() {
@@ -160,13 +171,13 @@ impl<'a> NodeBuilder<'a> {
         }
         if matches!(ty, Type::List(_)) {
             if let Some(n) = &c.min_items {
-                out.push(by_ref("min_items", n.value.to_string()));
+                out.push(by_ref("min_items", Some(n.value.to_string())));
             }
             if let Some(n) = &c.max_items {
-                out.push(by_ref("max_items", n.value.to_string()));
+                out.push(by_ref("max_items", Some(n.value.to_string())));
             }
             if c.unique.as_ref().is_some_and(|u| u.value) {
-                out.push(by_ref("unique_items", String::new()));
+                out.push(by_ref("unique_items", None));
             }
         }
         out
@@ -190,13 +201,15 @@ fn number_checks(c: &Constraints, int: bool) -> Vec<Check> {
                 // nearest integer inside it: check that one, inclusively.
                 (true, Bound::Float(f)) if exclusive && f.fract() != 0.0 => Check {
                     name: if lower { "min" } else { "max" },
-                    arg: bound_lit(bound, int, lower),
+                    arg: Some(bound_lit(bound, int, lower)),
                     by_value: true,
+                    message: None,
                 },
                 _ => Check {
                     name,
-                    arg: bound_lit(bound, int, lower),
+                    arg: Some(bound_lit(bound, int, lower)),
                     by_value: true,
+                    message: None,
                 },
             })
         })
@@ -211,8 +224,9 @@ pub(crate) fn identity_node(max_length: u32, optional: bool) -> Option<Node> {
     }
     let leaf = Node::leaf(vec![Check {
         name: "max_length",
-        arg: max_length.to_string(),
+        arg: Some(max_length.to_string()),
         by_value: false,
+        message: None,
     }]);
     Some(if optional {
         Node::wrap("option", Vec::new(), leaf)

@@ -29,41 +29,26 @@ pub struct BatchStartedV1 {
 }
 
 #[allow(deprecated)]
-impl ::contractc_runtime::validate::Validate for BatchStartedV1 {
+impl ::contractc_runtime::Validate for BatchStartedV1 {
     fn validate_at(
         &self,
-        path: &::contractc_runtime::validate::Path<'_>,
-        out: &mut ::contractc_runtime::validate::Violations,
+        path: &::contractc_runtime::Path<'_>,
+        out: &mut ::contractc_runtime::Violations,
     ) {
         {
             let path = &path.key("user_id");
             let v0 = self.user_id.as_str();
-            if let ::core::option::Option::Some(message) = ::contractc_runtime::check::max_length(
-                v0,
-                64,
-            ) {
-                out.push(path, message);
-            }
+            out.push_opt(path, ::contractc_runtime::check::max_length(v0, 64));
         }
         {
             let path = &path.key("org_id");
             let v0 = self.org_id.as_str();
-            if let ::core::option::Option::Some(message) = ::contractc_runtime::check::max_length(
-                v0,
-                128,
-            ) {
-                out.push(path, message);
-            }
+            out.push_opt(path, ::contractc_runtime::check::max_length(v0, 128));
         }
         {
             let path = &path.key("count");
             let v0 = &self.count;
-            if let ::core::option::Option::Some(message) = ::contractc_runtime::check::min(
-                *v0,
-                1_i64,
-            ) {
-                out.push(path, message);
-            }
+            out.push_opt(path, ::contractc_runtime::check::min(*v0, 1_i64));
         }
     }
 }
@@ -161,11 +146,11 @@ impl ::core::fmt::Display for CourseCode {
     }
 }
 
-impl ::contractc_runtime::validate::Validate for CourseCode {
+impl ::contractc_runtime::Validate for CourseCode {
     fn validate_at(
         &self,
-        _path: &::contractc_runtime::validate::Path<'_>,
-        _out: &mut ::contractc_runtime::validate::Violations,
+        _path: &::contractc_runtime::Path<'_>,
+        _out: &mut ::contractc_runtime::Violations,
     ) {}
 }
 
@@ -322,11 +307,11 @@ impl ElsCjAssessmentRequestV1 {
 }
 
 #[allow(deprecated)]
-impl ::contractc_runtime::validate::Validate for ElsCjAssessmentRequestV1 {
+impl ::contractc_runtime::Validate for ElsCjAssessmentRequestV1 {
     fn validate_at(
         &self,
-        path: &::contractc_runtime::validate::Path<'_>,
-        out: &mut ::contractc_runtime::validate::Violations,
+        path: &::contractc_runtime::Path<'_>,
+        out: &mut ::contractc_runtime::Violations,
     ) {
         static PATTERN_0: ::std::sync::LazyLock<::contractc_runtime::regex::Regex> = ::std::sync::LazyLock::new(||
         {
@@ -336,72 +321,35 @@ impl ::contractc_runtime::validate::Validate for ElsCjAssessmentRequestV1 {
         {
             let path = &path.key("user_id");
             let v0 = self.user_id.as_str();
-            if let ::core::option::Option::Some(message) = ::contractc_runtime::check::max_length(
-                v0,
-                64,
-            ) {
-                out.push(path, message);
-            }
+            out.push_opt(path, ::contractc_runtime::check::max_length(v0, 64));
         }
         {
             let path = &path.key("org_id");
             let v0 = self.org_id.as_ref().map(::contractc_runtime::OrgId::as_str);
             if let ::core::option::Option::Some(v1) = v0 {
-                if let ::core::option::Option::Some(message) = ::contractc_runtime::check::max_length(
-                    v1,
-                    128,
-                ) {
-                    out.push(path, message);
-                }
+                out.push_opt(path, ::contractc_runtime::check::max_length(v1, 128));
             }
         }
         {
             let path = &path.key("essays");
             let v0 = &self.essays;
-            if let ::core::option::Option::Some(message) = ::contractc_runtime::check::min_items(
-                v0,
-                1,
-            ) {
-                out.push(path, message);
-            }
+            out.push_opt(path, ::contractc_runtime::check::min_items(v0, 1));
             for (i1, v1) in v0.iter().enumerate() {
                 let path = &path.index(i1);
-                ::contractc_runtime::validate::Validate::validate_at(v1, path, out);
+                ::contractc_runtime::Validate::validate_at(v1, path, out);
             }
         }
         {
             let path = &path.key("tags");
             let v0 = &self.tags;
-            if let ::core::option::Option::Some(message) = ::contractc_runtime::check::min_items(
-                v0,
-                1,
-            ) {
-                out.push(path, message);
-            }
-            if let ::core::option::Option::Some(message) = ::contractc_runtime::check::max_items(
-                v0,
-                10,
-            ) {
-                out.push(path, message);
-            }
-            if let ::core::option::Option::Some(message) = ::contractc_runtime::check::unique_items(
-                v0,
-            ) {
-                out.push(path, message);
-            }
+            out.push_opt(path, ::contractc_runtime::check::min_items(v0, 1));
+            out.push_opt(path, ::contractc_runtime::check::max_items(v0, 10));
+            out.push_opt(path, ::contractc_runtime::check::unique_items(v0));
             for (i1, v1) in v0.iter().enumerate() {
                 let path = &path.index(i1);
-                if let ::core::option::Option::Some(message) = ::contractc_runtime::check::min_length(
-                    v1,
-                    2,
-                ) {
-                    out.push(path, message);
-                }
-                if let ::core::option::Option::Some(message) = ::contractc_runtime::check::pattern(
-                    v1,
-                    &PATTERN_0,
-                ) {
-                    out.push(path, message);
+                out.push_opt(path, ::contractc_runtime::check::min_length(v1, 2));
+                if !PATTERN_0.is_match(v1) {
+                    out.push(path, "does not match pattern \"^[a-z]+$\"");
                 }
             }
         }
@@ -411,12 +359,7 @@ impl ::contractc_runtime::validate::Validate for ElsCjAssessmentRequestV1 {
             for (k1, v1) in v0 {
                 let path = &path.key(k1);
                 if let ::core::option::Option::Some(v2) = v1 {
-                    if let ::core::option::Option::Some(message) = ::contractc_runtime::check::min(
-                        *v2,
-                        0.5_f64,
-                    ) {
-                        out.push(path, message);
-                    }
+                    out.push_opt(path, ::contractc_runtime::check::min(*v2, 0.5_f64));
                 }
             }
         }
@@ -424,15 +367,8 @@ impl ::contractc_runtime::validate::Validate for ElsCjAssessmentRequestV1 {
             let path = &path.key("contact");
             let v0 = &self.contact;
             if let ::core::option::Option::Some(v1) = v0 {
-                if let ::core::option::Option::Some(message) = ::contractc_runtime::check::max_length(
-                    v1,
-                    100,
-                ) {
-                    out.push(path, message);
-                }
-                if !::contractc_runtime::check::email(v1) {
-                    out.push(path, "not a valid email address");
-                }
+                out.push_opt(path, ::contractc_runtime::check::max_length(v1, 100));
+                out.push_opt(path, ::contractc_runtime::check::email_format(v1));
             }
         }
         {
@@ -442,12 +378,7 @@ impl ::contractc_runtime::validate::Validate for ElsCjAssessmentRequestV1 {
                 let path = &path.index(i1);
                 for (i2, v2) in v1.iter().enumerate() {
                     let path = &path.index(i2);
-                    if let ::core::option::Option::Some(message) = ::contractc_runtime::check::max(
-                        *v2,
-                        9_i64,
-                    ) {
-                        out.push(path, message);
-                    }
+                    out.push_opt(path, ::contractc_runtime::check::max(*v2, 9_i64));
                 }
             }
         }
@@ -455,7 +386,7 @@ impl ::contractc_runtime::validate::Validate for ElsCjAssessmentRequestV1 {
             let path = &path.key("tree");
             let v0 = &self.tree;
             if let ::core::option::Option::Some(v1) = v0 {
-                ::contractc_runtime::validate::Validate::validate_at(v1, path, out);
+                ::contractc_runtime::Validate::validate_at(v1, path, out);
             }
         }
     }
@@ -534,11 +465,11 @@ impl ::core::fmt::Display for ElsCjAssessmentRequestV1Status {
     }
 }
 
-impl ::contractc_runtime::validate::Validate for ElsCjAssessmentRequestV1Status {
+impl ::contractc_runtime::Validate for ElsCjAssessmentRequestV1Status {
     fn validate_at(
         &self,
-        _path: &::contractc_runtime::validate::Path<'_>,
-        _out: &mut ::contractc_runtime::validate::Violations,
+        _path: &::contractc_runtime::Path<'_>,
+        _out: &mut ::contractc_runtime::Violations,
     ) {}
 }
 
@@ -553,11 +484,11 @@ impl ::contractc_runtime::validate::Validate for ElsCjAssessmentRequestV1Status 
 #[serde(crate = "::contractc_runtime::serde")]
 pub struct HeartbeatV1 {}
 
-impl ::contractc_runtime::validate::Validate for HeartbeatV1 {
+impl ::contractc_runtime::Validate for HeartbeatV1 {
     fn validate_at(
         &self,
-        _path: &::contractc_runtime::validate::Path<'_>,
-        _out: &mut ::contractc_runtime::validate::Violations,
+        _path: &::contractc_runtime::Path<'_>,
+        _out: &mut ::contractc_runtime::Violations,
     ) {}
 }
 
@@ -606,38 +537,28 @@ pub struct ScoreResponseV2 {
 }
 
 #[allow(deprecated)]
-impl ::contractc_runtime::validate::Validate for ScoreResponseV2 {
+impl ::contractc_runtime::Validate for ScoreResponseV2 {
     fn validate_at(
         &self,
-        path: &::contractc_runtime::validate::Path<'_>,
-        out: &mut ::contractc_runtime::validate::Violations,
+        path: &::contractc_runtime::Path<'_>,
+        out: &mut ::contractc_runtime::Violations,
     ) {
         {
             let path = &path.key("user_id");
             let v0 = self.user_id.as_str();
-            if let ::core::option::Option::Some(message) = ::contractc_runtime::check::max_length(
-                v0,
-                64,
-            ) {
-                out.push(path, message);
-            }
+            out.push_opt(path, ::contractc_runtime::check::max_length(v0, 64));
         }
         {
             let path = &path.key("org_id");
             let v0 = self.org_id.as_ref().map(::contractc_runtime::OrgId::as_str);
             if let ::core::option::Option::Some(v1) = v0 {
-                if let ::core::option::Option::Some(message) = ::contractc_runtime::check::max_length(
-                    v1,
-                    128,
-                ) {
-                    out.push(path, message);
-                }
+                out.push_opt(path, ::contractc_runtime::check::max_length(v1, 128));
             }
         }
         {
             let path = &path.key("essay");
             let v0 = &self.essay;
-            ::contractc_runtime::validate::Validate::validate_at(v0, path, out);
+            ::contractc_runtime::Validate::validate_at(v0, path, out);
         }
     }
 }
@@ -704,41 +625,31 @@ pub struct TreeNode {
     >,
 }
 
-impl ::contractc_runtime::validate::Validate for TreeNode {
+impl ::contractc_runtime::Validate for TreeNode {
     fn validate_at(
         &self,
-        path: &::contractc_runtime::validate::Path<'_>,
-        out: &mut ::contractc_runtime::validate::Violations,
+        path: &::contractc_runtime::Path<'_>,
+        out: &mut ::contractc_runtime::Violations,
     ) {
         {
             let path = &path.key("label");
             let v0 = &self.label;
-            if let ::core::option::Option::Some(message) = ::contractc_runtime::check::min_length(
-                v0,
-                1,
-            ) {
-                out.push(path, message);
-            }
-            if let ::core::option::Option::Some(message) = ::contractc_runtime::check::max_length(
-                v0,
-                50,
-            ) {
-                out.push(path, message);
-            }
+            out.push_opt(path, ::contractc_runtime::check::min_length(v0, 1));
+            out.push_opt(path, ::contractc_runtime::check::max_length(v0, 50));
         }
         {
             let path = &path.key("children");
             let v0 = &self.children;
             for (i1, v1) in v0.iter().enumerate() {
                 let path = &path.index(i1);
-                ::contractc_runtime::validate::Validate::validate_at(v1, path, out);
+                ::contractc_runtime::Validate::validate_at(v1, path, out);
             }
         }
         {
             let path = &path.key("parent");
             let v0 = &self.parent;
             if let ::core::option::Option::Some(v1) = v0 {
-                ::contractc_runtime::validate::Validate::validate_at(v1, path, out);
+                ::contractc_runtime::Validate::validate_at(v1, path, out);
             }
         }
     }
@@ -790,11 +701,11 @@ impl EssayV1 {
 }
 
 #[allow(deprecated)]
-impl ::contractc_runtime::validate::Validate for EssayV1 {
+impl ::contractc_runtime::Validate for EssayV1 {
     fn validate_at(
         &self,
-        path: &::contractc_runtime::validate::Path<'_>,
-        out: &mut ::contractc_runtime::validate::Violations,
+        path: &::contractc_runtime::Path<'_>,
+        out: &mut ::contractc_runtime::Violations,
     ) {
         static PATTERN_0: ::std::sync::LazyLock<::contractc_runtime::regex::Regex> = ::std::sync::LazyLock::new(||
         {
@@ -804,52 +715,27 @@ impl ::contractc_runtime::validate::Validate for EssayV1 {
         {
             let path = &path.key("text");
             let v0 = &self.text;
-            if let ::core::option::Option::Some(message) = ::contractc_runtime::check::max_length(
-                v0,
-                500,
-            ) {
-                out.push(path, message);
-            }
-            if let ::core::option::Option::Some(message) = ::contractc_runtime::check::pattern(
-                v0,
-                &PATTERN_0,
-            ) {
-                out.push(path, message);
+            out.push_opt(path, ::contractc_runtime::check::max_length(v0, 500));
+            if !PATTERN_0.is_match(v0) {
+                out.push(path, "does not match pattern \"^\\S\"");
             }
         }
         {
             let path = &path.key("score");
             let v0 = &self.score;
             if let ::core::option::Option::Some(v1) = v0 {
-                if let ::core::option::Option::Some(message) = ::contractc_runtime::check::min(
-                    *v1,
-                    0.0_f64,
-                ) {
-                    out.push(path, message);
-                }
-                if let ::core::option::Option::Some(message) = ::contractc_runtime::check::exclusive_max(
-                    *v1,
-                    10.5_f64,
-                ) {
-                    out.push(path, message);
-                }
+                out.push_opt(path, ::contractc_runtime::check::min(*v1, 0.0_f64));
+                out.push_opt(
+                    path,
+                    ::contractc_runtime::check::exclusive_max(*v1, 10.5_f64),
+                );
             }
         }
         {
             let path = &path.key("word_count");
             let v0 = &self.word_count;
-            if let ::core::option::Option::Some(message) = ::contractc_runtime::check::min(
-                *v0,
-                0_i64,
-            ) {
-                out.push(path, message);
-            }
-            if let ::core::option::Option::Some(message) = ::contractc_runtime::check::max(
-                *v0,
-                10000_i64,
-            ) {
-                out.push(path, message);
-            }
+            out.push_opt(path, ::contractc_runtime::check::min(*v0, 0_i64));
+            out.push_opt(path, ::contractc_runtime::check::max(*v0, 10000_i64));
         }
     }
 }
@@ -904,11 +790,11 @@ impl ::core::fmt::Display for LegacyGrade {
 }
 
 #[allow(deprecated)]
-impl ::contractc_runtime::validate::Validate for LegacyGrade {
+impl ::contractc_runtime::Validate for LegacyGrade {
     fn validate_at(
         &self,
-        _path: &::contractc_runtime::validate::Path<'_>,
-        _out: &mut ::contractc_runtime::validate::Violations,
+        _path: &::contractc_runtime::Path<'_>,
+        _out: &mut ::contractc_runtime::Violations,
     ) {}
 }
 
