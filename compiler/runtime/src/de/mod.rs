@@ -1,0 +1,48 @@
+//! Strict deserialisation: JSON Schema semantics where serde's defaults differ.
+//!
+//! Generated fields whose type holds `i64`, `uuid::Uuid`, `DateTime<FixedOffset>` or
+//! `NaiveDate` (at any depth of `Option`, `Vec`, `BTreeMap<String, _>`, `Box`) carry
+//! `#[serde(deserialize_with = "::contractc_runtime::de::strict")]`, so they accept exactly
+//! what the emitted JSON Schema accepts under the `jsonschema` crate 0.61 with format
+//! validation on.
+//!
+//! ```
+//! use contractc_runtime::de;
+//! #[derive(serde::Deserialize)]
+//! #[serde(crate = "::contractc_runtime::serde")]
+//! struct Counts {
+//!     #[serde(deserialize_with = "::contractc_runtime::de::strict")]
+//!     n: i64,
+//!     #[serde(default, deserialize_with = "::contractc_runtime::de::strict")]
+//!     more: Option<Vec<i64>>,
+//! }
+//! let c: Counts = serde_json::from_str(r#"{"n": 1e3, "more": [1.0, -0.0]}"#).unwrap();
+//! assert_eq!((c.n, c.more), (1000, Some(vec![1, 0])));
+//! assert!(serde_json::from_str::<Counts>(r#"{"n": 1.5}"#).is_err());
+//! ```
+
+mod containers;
+mod formats;
+mod scalars;
+
+pub use formats::{is_date, is_datetime, is_uuid, parse_datetime, parse_naive_date, parse_uuid};
+
+/// A type deserialised with JSON Schema's rules rather than serde's defaults.
+pub trait Strict<'de>: Sized {
+    /// Deserialises `Self`, accepting exactly what the emitted JSON Schema accepts.
+    fn deserialize_strict<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error>;
+}
+
+/// For `#[serde(deserialize_with = "::contractc_runtime::de::strict")]`.
+pub fn strict<'de, D: serde::Deserializer<'de>, T: Strict<'de>>(d: D) -> Result<T, D::Error> {
+    T::deserialize_strict(d)
+}
+
+/// Carries a [`Strict`] value through serde's `Deserialize`-based APIs (seeds, containers).
+pub struct StrictValue<T>(pub T);
+
+impl<'de, T: Strict<'de>> serde::Deserialize<'de> for StrictValue<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        T::deserialize_strict(d).map(StrictValue)
+    }
+}

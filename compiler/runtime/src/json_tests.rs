@@ -1,0 +1,156 @@
+use serde::Deserialize;
+
+use super::from_json;
+use crate::check;
+use crate::validate::{Path, Validate, Violations};
+use crate::{OrgId, UserId};
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Batch {
+    user_id: UserId,
+    #[serde(default)]
+    org_id: Option<OrgId>,
+    essays: Vec<Essay>,
+}
+
+#[derive(Deserialize, Debug)]
+struct Essay {
+    text: String,
+    #[serde(default, deserialize_with = "crate::de::strict")]
+    words: Option<i64>,
+}
+
+impl Validate for Batch {
+    fn validate_at(&self, path: &Path<'_>, out: &mut Violations) {
+        let essays = path.key("essays");
+        out.push_opt(&essays, check::min_items(&self.essays, 1));
+        self.essays.validate_at(&essays, out);
+    }
+}
+
+impl Validate for Essay {
+    fn validate_at(&self, path: &Path<'_>, out: &mut Violations) {
+        out.push_opt(&path.key("text"), check::max_length(&self.text, 5));
+        if let Some(words) = self.words {
+            out.push_opt(&path.key("words"), check::max(words, 10));
+        }
+    }
+}
+
+fn errors(doc: &str) -> String {
+    from_json::<Batch>(doc.as_bytes()).unwrap_err().to_string()
+}
+
+#[test]
+fn valid_document_parses() {
+    let doc = r#"{"user_id": "u", "org_id": "o", "essays": [{"text": "hi", "words": 2.0}]}"#;
+    let batch = from_json::<Batch>(doc.as_bytes()).unwrap();
+    assert_eq!(batch.org_id.unwrap().as_str(), "o");
+    assert_eq!(batch.essays[0].words, Some(2));
+}
+
+#[test]
+fn every_violation_is_reported_with_its_pointer() {
+    let doc = r#"{"user_id": "u", "essays": [{"text": "ok"}, {"text": "too long", "words": 11}]}"#;
+    assert_eq!(
+        errors(doc),
+        "/essays/1/text: longer than 5 characters; /essays/1/words: greater than 10"
+    );
+    assert_eq!(
+        errors(r#"{"user_id": "u", "essays": []}"#),
+        "/essays: fewer than 1 items"
+    );
+}
+
+#[test]
+fn structural_errors_point_where_parsing_failed() {
+    let wrong = r#"{"user_id": "u", "essays": [{"text": "a"}, {"text": 5}]}"#;
+    assert_eq!(
+        errors(wrong),
+        "/essays/1/text: invalid type: integer `5`, expected a string"
+    );
+    let half = r#"{"user_id": "u", "essays": [{"text": "a", "words": 1.5}]}"#;
+    assert!(errors(half).starts_with("/essays/0/words: invalid value: floating point `1.5`"));
+    let empty_user = r#"{"user_id": "", "essays": []}"#;
+    assert_eq!(
+        errors(empty_user),
+        "/user_id: invalid user_id: must not be empty"
+    );
+    let long_org = format!(
+        r#"{{"user_id": "u", "org_id": "{}", "essays": []}}"#,
+        "o".repeat(256)
+    );
+    assert!(errors(&long_org).starts_with("/org_id: invalid org_id: longer than 255"));
+    assert_eq!(errors(r#"{"essays": []}"#), "/: missing field `user_id`");
+}
+
+#[test]
+fn unknown_fields_and_syntax_errors() {
+    let unknown = errors(r#"{"user_id": "u", "essays": [], "extra": 1}"#);
+    assert!(unknown.contains("unknown field `extra`"), "{unknown}");
+    assert_eq!(
+        errors(r#"{"user_id": "u", "essays": []} x"#),
+        "/: trailing characters"
+    );
+    assert_eq!(errors(""), "/: EOF while parsing a value");
+    let truncated = errors(r#"{"user_id": "u", "essays": [{"text": "#);
+    assert_eq!(truncated, "/essays/0/text: EOF while parsing a value");
+    let bad_utf8 = from_json::<Batch>(b"{\"user_id\": \"\xff\", \"essays\": []}");
+    assert!(
+        bad_utf8
+            .unwrap_err()
+            .to_string()
+            .contains("invalid unicode")
+    );
+}
+
+#[test]
+fn pointer_keys_are_escaped() {
+    #[derive(Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Map {
+        #[serde(deserialize_with = "crate::de::strict")]
+        m: std::collections::BTreeMap<String, i64>,
+    }
+    impl Validate for Map {
+        fn validate_at(&self, _: &Path<'_>, _: &mut Violations) {}
+    }
+    let err = from_json::<Map>(br#"{"m": {"a/b~": 0.5}}"#).unwrap_err();
+    assert_eq!(err.iter().next().unwrap().pointer, "/m/a~1b~0");
+}
+
+#[derive(Deserialize, Debug)]
+struct Node {
+    #[serde(default)]
+    child: Option<Box<Node>>,
+}
+
+impl Validate for Node {
+    fn validate_at(&self, path: &Path<'_>, out: &mut Violations) {
+        self.child.validate_at(&path.key("child"), out);
+    }
+}
+
+fn nested(depth: usize) -> String {
+    let mut doc = String::new();
+    for _ in 0..depth {
+        doc.push_str(r#"{"child": "#);
+    }
+    doc.push_str("null");
+    doc.push_str(&"}".repeat(depth));
+    doc
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    assert!(from_json::<Node>(nested(100).as_bytes()).is_ok());
+    let err = from_json::<Node>(nested(100_000).as_bytes()).unwrap_err();
+    assert!(
+        err.to_string().contains("recursion limit exceeded"),
+        "{err}"
+    );
+    let deep_value = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert!(serde_json::from_str::<serde_json::Value>(&deep_value).is_err());
+}
