@@ -9,6 +9,7 @@
 
 /// The `BatchStartedV1` command.
 #[deprecated(note = "use BatchStartedV2")]
+#[allow(deprecated)]
 #[derive(
     ::core::fmt::Debug,
     ::core::clone::Clone,
@@ -163,6 +164,7 @@ impl ::contractc_runtime::Contract for CourseCode {
 }
 
 /// Asks for a comparative-judgement assessment.
+#[allow(deprecated)]
 #[derive(
     ::core::fmt::Debug,
     ::core::clone::Clone,
@@ -515,6 +517,7 @@ impl ::contractc_runtime::Message for HeartbeatV1 {
 }
 
 /// The `ScoreResponseV2` response.
+#[allow(deprecated)]
 #[derive(
     ::core::fmt::Debug,
     ::core::clone::Clone,
@@ -532,7 +535,6 @@ pub struct ScoreResponseV2 {
     /// The `essay` field.
     pub essay: EssayV1,
     /// The `grade` field.
-    #[allow(deprecated)]
     pub grade: LegacyGrade,
 }
 
@@ -664,6 +666,7 @@ impl ::contractc_runtime::Contract for TreeNode {
 }
 
 /// The `essay_v1` record.
+#[allow(deprecated)]
 #[derive(
     ::core::fmt::Debug,
     ::core::clone::Clone,
@@ -687,7 +690,6 @@ pub struct EssayV1 {
     pub language: ::core::option::Option<CourseCode>,
     /// The `grade` field.
     #[deprecated(note = "use `score`")]
-    #[allow(deprecated)]
     #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
     pub grade: ::core::option::Option<LegacyGrade>,
 }

@@ -1,5 +1,6 @@
 //! Emitter tests: snapshot of a catalog that uses everything, template errors, compilation.
 
+mod compile;
 mod fixture;
 mod templates;
 
