@@ -18,7 +18,7 @@ mod tests;
 pub use templates::Templates;
 
 use crate::diag::Diagnostics;
-use crate::model::{Catalog, Definition, Kind};
+use crate::model::{Catalog, Definition, Kind, Pattern, Type, TypeSpec};
 use context::Builder;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -81,11 +81,39 @@ fn check_inputs(catalog: &Catalog, schemas: &BTreeMap<String, String>) -> Result
             )));
         }
     }
+    errors.extend(check_patterns(catalog));
     if errors.is_empty() {
         Ok(())
     } else {
         Err(errors)
     }
+}
+
+/// The generated code compiles every pattern's Rust twin once and trusts it: check it here.
+fn check_patterns(catalog: &Catalog) -> Diagnostics {
+    let mut errors = Diagnostics::new();
+    for def in catalog.definitions.values() {
+        for field in def.fields() {
+            for pattern in patterns(&field.spec) {
+                if let Err(e) = regex::Regex::new(&pattern.rust) {
+                    errors.extend(internal(format!(
+                        "the pattern of `{}.{}` does not compile for the regex crate: {e}",
+                        def.name.value, field.name.value
+                    )));
+                }
+            }
+        }
+    }
+    errors
+}
+
+/// Every pattern of a type expression, at any depth.
+fn patterns(spec: &TypeSpec) -> Vec<&Pattern> {
+    let mut out: Vec<&Pattern> = spec.constraints.pattern.iter().map(|p| &p.value).collect();
+    if let Type::List(inner) | Type::Map(inner) = &spec.ty {
+        out.extend(patterns(inner));
+    }
+    out
 }
 
 fn internal(message: String) -> Diagnostics {

@@ -7,7 +7,7 @@
 
 use super::super::ident::{inline_enum_ident, type_ident, unraw, variant_ident};
 use super::super::literal::{f64_lit, i64_lit, raw_str_lit, str_lit};
-use super::types::spec_type;
+use super::types::{spec_is_complex, spec_type};
 use crate::model::{Catalog, Field, Type, TypeSpec};
 use serde::Serialize;
 use serde_json::Value;
@@ -23,6 +23,8 @@ pub(crate) struct DefaultAccessor {
     pub body: String,
     /// Doc lines, as string literals.
     pub doc: Vec<String>,
+    /// The return type is complex enough for clippy's `type_complexity`: allow it.
+    pub complex: bool,
 }
 
 /// The accessor of a field with a default; `None` without one.
@@ -84,6 +86,7 @@ pub(crate) fn accessor(
             " `{}`, or its default `{value}` when absent or `null`.",
             field.name.value
         ))],
+        complex: spec_is_complex(&field.spec),
     })
 }
 

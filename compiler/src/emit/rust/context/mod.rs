@@ -83,6 +83,8 @@ pub(crate) struct FieldCtx {
     pub deprecated: Option<String>,
     /// The type names a deprecated definition.
     pub allow_deprecated: bool,
+    /// The Rust type is complex enough for clippy's `type_complexity`: allow it.
+    pub complex: bool,
     /// Contents of the `#[serde(...)]` attribute (`rename = "x"`, `default`, ...); may be empty.
     pub serde: Vec<String>,
 }
@@ -243,6 +245,7 @@ impl<'a> Builder<'a> {
             doc: doc_lines(f.description.as_deref(), || format!("The `{wire}` field.")),
             deprecated: f.deprecated.as_deref().map(str_lit),
             allow_deprecated: types::names_deprecated(self.catalog, &f.spec),
+            complex: types::field_is_complex(owner, f, &self.boxed),
             serde,
             ident,
             wire,

@@ -49,6 +49,38 @@ pub(super) fn spec_type(owner: &str, field: &str, spec: &TypeSpec, nested: bool)
     }
 }
 
+/// clippy's default `type-complexity-threshold`: a type scoring more is linted.
+const COMPLEXITY_THRESHOLD: u32 = 250;
+
+/// Whether the field's Rust type is too complex for clippy's `type_complexity` lint, which
+/// the generated code must pass: the type is the contract's own type expression, spelled out.
+pub(super) fn field_is_complex(owner: &str, field: &Field, boxed: &Boxed) -> bool {
+    let is_boxed = boxed.contains(&(owner.to_string(), field.name.value.clone()));
+    let wrappers = u32::from(is_boxed) + u32::from(field.optional || field.spec.nullable);
+    let score: u32 = (1..=wrappers).map(|depth| 10 * depth).sum::<u32>()
+        + complexity(&field.spec, wrappers + 1, false);
+    score > COMPLEXITY_THRESHOLD
+}
+
+/// Whether the Rust type of a type expression (no `Option` for its own `?`) is too complex.
+pub(super) fn spec_is_complex(spec: &TypeSpec) -> bool {
+    complexity(spec, 1, false) > COMPLEXITY_THRESHOLD
+}
+
+/// clippy's score of the Rust type of `spec` at nesting `depth`: every path type counts
+/// ten times its depth, and its generic arguments sit one level deeper.
+fn complexity(spec: &TypeSpec, depth: u32, nested: bool) -> u32 {
+    if nested && spec.nullable {
+        return 10 * depth + complexity(spec, depth + 1, false);
+    }
+    match &spec.ty {
+        Type::List(inner) => 10 * depth + complexity(inner, depth + 1, true),
+        Type::Map(inner) => 10 * depth + 10 * (depth + 1) + complexity(inner, depth + 1, true),
+        Type::DateTime => 10 * depth + 10 * (depth + 1),
+        _ => 10 * depth,
+    }
+}
+
 /// Whether the type holds an `int`, `uuid`, `datetime` or `date` outside a record, so the
 /// field needs `::contractc_runtime::de::strict` to read it as JSON Schema does.
 pub(super) fn is_strict(spec: &TypeSpec) -> bool {
@@ -133,4 +165,27 @@ fn reaches(catalog: &Catalog, from: &Definition, goal: &str) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nest(levels: usize, leaf: Type) -> TypeSpec {
+        (0..levels).fold(TypeSpec::plain(leaf), |inner, _| {
+            TypeSpec::plain(Type::List(Box::new(inner)))
+        })
+    }
+
+    #[test]
+    fn complexity_follows_clippy_scores() {
+        // Vec^4<i64>: 10 + 20 + 30 + 40 + 50 = 150 (checked against clippy 1.95).
+        assert_eq!(complexity(&nest(4, Type::Int), 1, false), 150);
+        // Option<Vec^5<i64>> as a field: 210, not linted; Option<Vec^6<i64>>: 280, linted.
+        assert!(!spec_is_complex(&nest(5, Type::Int)));
+        assert!(spec_is_complex(&nest(6, Type::Int)));
+        let map = |inner| TypeSpec::plain(Type::Map(Box::new(inner)));
+        let maps = map(map(map(map(TypeSpec::plain(Type::Int)))));
+        assert_eq!(complexity(&maps, 1, false), 290);
+    }
 }

@@ -105,10 +105,28 @@ fn enumeration(name: &str, values: &[&str]) -> Definition {
 fn course_code() -> Definition {
     let mut d = enumeration(
         "CourseCode",
-        &["ENG5", "SV1", "llm_tokens", "a-b", "1x", "Self", "x\"y"],
+        &[
+            "ENG5",
+            "SV1",
+            "llm_tokens",
+            "a-b",
+            "1x",
+            "Self",
+            "x\"y",
+            "a-b-c",
+            "HTTP",
+        ],
     );
     d.description = Some("Course a batch belongs to.".to_string());
     d
+}
+
+/// Values that share a word, which clippy's `enum_variant_names` notices.
+fn token_kind() -> Definition {
+    enumeration(
+        "TokenKind",
+        &["input_tokens", "output_tokens", "cached_tokens"],
+    )
 }
 
 fn legacy_grade() -> Definition {
@@ -218,7 +236,17 @@ fn request_fields() -> Vec<Field> {
         ),
         defaulted(opt("label", spec(Type::String)), json!("say \"hi\"")),
         defaulted(opt("ratio", spec(Type::Float)), json!(0.25)),
+        defaulted(opt("deep", spec(deep())), json!({})),
+        opt("tokens", spec(map(spec(r("TokenKind"))))),
     ]
+}
+
+/// `map<string, list<map<string, list<int?>>>>`: a type clippy may find complex.
+fn deep() -> Type {
+    let leaf = nullable(spec(Type::Int));
+    map(spec(list(spec(map(spec(list(spec(map(spec(list(
+        leaf,
+    )))))))))))
 }
 
 fn request() -> Definition {
@@ -280,6 +308,7 @@ pub(crate) fn catalog() -> Catalog {
     config.org_id.max_length = 128;
     let definitions = [
         course_code(),
+        token_kind(),
         legacy_grade(),
         tree_node(),
         essay(),
