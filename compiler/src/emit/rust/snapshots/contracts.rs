@@ -234,6 +234,9 @@ pub struct ElsCjAssessmentRequestV1 {
     /// The `contact` field.
     #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
     pub contact: ::core::option::Option<::std::string::String>,
+    /// The `grade_code` field.
+    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+    pub grade_code: ::core::option::Option<::std::string::String>,
     /// The `payload` field.
     #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
     pub payload: ::core::option::Option<::contractc_runtime::serde_json::Value>,
@@ -403,6 +406,11 @@ impl ::contractc_runtime::Validate for ElsCjAssessmentRequestV1 {
             ::contractc_runtime::regex::Regex::new(r#"^[a-z]+$"#)
                 .expect("contractc compiled this pattern when it generated this code")
         });
+        static PATTERN_1: ::std::sync::LazyLock<::contractc_runtime::regex::Regex> = ::std::sync::LazyLock::new(||
+        {
+            ::contractc_runtime::regex::Regex::new(r#"^[A-F]$"#)
+                .expect("contractc compiled this pattern when it generated this code")
+        });
         {
             let path = &path.key("user_id");
             let v0 = self.user_id.as_str();
@@ -433,9 +441,13 @@ impl ::contractc_runtime::Validate for ElsCjAssessmentRequestV1 {
             for (i1, v1) in v0.iter().enumerate() {
                 let path = &path.index(i1);
                 out.push_opt(path, ::contractc_runtime::check::min_length(v1, 2));
-                if !PATTERN_0.is_match(v1) {
-                    out.push(path, "does not match pattern \"^[a-z]+$\"");
-                }
+                out.push_opt(
+                    path,
+                    (!PATTERN_0.is_match(v1))
+                        .then(|| ::std::string::String::from(
+                            "does not match pattern \"^[a-z]+$\"",
+                        )),
+                );
             }
         }
         {
@@ -454,6 +466,19 @@ impl ::contractc_runtime::Validate for ElsCjAssessmentRequestV1 {
             if let ::core::option::Option::Some(v1) = v0 {
                 out.push_opt(path, ::contractc_runtime::check::max_length(v1, 100));
                 out.push_opt(path, ::contractc_runtime::check::email_format(v1));
+            }
+        }
+        {
+            let path = &path.key("grade_code");
+            let v0 = &self.grade_code;
+            if let ::core::option::Option::Some(v1) = v0 {
+                out.push_opt(
+                    path,
+                    (!PATTERN_1.is_match(v1))
+                        .then(|| ::std::string::String::from(
+                            "does not match pattern \"^[A-F]$\"",
+                        )),
+                );
             }
         }
         {
@@ -858,9 +883,13 @@ impl ::contractc_runtime::Validate for EssayV1 {
             let path = &path.key("text");
             let v0 = &self.text;
             out.push_opt(path, ::contractc_runtime::check::max_length(v0, 500));
-            if !PATTERN_0.is_match(v0) {
-                out.push(path, "does not match pattern \"^\\S\"");
-            }
+            out.push_opt(
+                path,
+                (!PATTERN_0.is_match(v0))
+                    .then(|| ::std::string::String::from(
+                        "does not match pattern \"^\\S\"",
+                    )),
+            );
         }
         {
             let path = &path.key("score");

@@ -202,6 +202,7 @@ fn request_fields() -> Vec<Field> {
     }))));
     let contact = with(Type::Email, |c| c.max_length = Some(sp(100)));
     let status = Type::InlineEnum(vec!["pending".into(), "done".into()]);
+    let code = with(Type::String, |c| c.pattern = pattern("^[A-F]$", "^[A-F]$"));
     let mut old = opt("old_note", spec(Type::String));
     old.deprecated = Some("use `notes`".to_string());
     vec![
@@ -221,6 +222,7 @@ fn request_fields() -> Vec<Field> {
         req("created_at", spec(Type::DateTime)),
         opt("due", spec(Type::Date)),
         opt("contact", contact),
+        opt("grade_code", code),
         opt("payload", spec(Type::Json)),
         defaulted(opt("status", spec(status)), json!("pending")),
         req("matrix", spec(matrix)),

@@ -70,6 +70,7 @@ fn every_violation_is_reported_with_its_pointer() {
     value["scores"]["a"] = json!(0.25);
     value["matrix"][0][1] = json!(10);
     value["contact"] = json!("not-an-email");
+    value["grade_code"] = json!("Z");
     value["tree"] =
         json!({"label": "root", "children": [], "parent": {"label": "", "children": []}});
     let err = parse::<ElsCjAssessmentRequestV1>(&value).unwrap_err();
@@ -83,6 +84,7 @@ fn every_violation_is_reported_with_its_pointer() {
         "/tags/1: does not match pattern \"^[a-z]+$\"",
         "/scores/a: less than 0.5",
         "/contact: not a valid email address",
+        "/grade_code: does not match pattern \"^[A-F]$\"",
         "/matrix/0/1: greater than 9",
         "/tree/parent/label: shorter than 1 characters",
     ];
