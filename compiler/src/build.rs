@@ -1,7 +1,7 @@
 //! `contractc build` and the build.rs API: check, then generate every output in memory, then
 //! write only what changed. A failed check or emit writes nothing.
 
-use crate::diag::{render, Diagnostics};
+use crate::diag::{Diagnostics, render};
 use crate::emit::{json_schema, rust};
 use crate::model::Catalog;
 use crate::output::{Outputs, Staleness};
@@ -21,7 +21,10 @@ pub fn generate(catalog: &Catalog, templates: &rust::Templates) -> Result<Output
     let code = rust::emit(catalog, &schemas, templates)?;
     let mut outputs = Outputs::default();
     for (name, text) in schemas {
-        outputs.insert(Path::new("jsonschema").join(format!("{name}.schema.json")), text);
+        outputs.insert(
+            Path::new("jsonschema").join(format!("{name}.schema.json")),
+            text,
+        );
     }
     outputs.insert(Path::new("rust").join(RUST_FILE), code);
     Ok(outputs)
@@ -48,14 +51,20 @@ impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Error::Catalog { errors, rendered } => {
-                write!(f, "{rendered}contract catalog has {errors} error(s); nothing was generated")
+                write!(
+                    f,
+                    "{rendered}contract catalog has {errors} error(s); nothing was generated"
+                )
             }
             Error::Stale(items) => {
                 writeln!(f, "generated files are stale:")?;
                 for s in items {
                     writeln!(f, "  {s}")?;
                 }
-                write!(f, "run `cargo build` outside CI (or `contractc build`) and commit the result")
+                write!(
+                    f,
+                    "run `cargo build` outside CI (or `contractc build`) and commit the result"
+                )
             }
             Error::Io(e) => write!(f, "I/O error: {e}"),
         }
@@ -162,11 +171,16 @@ impl Builder {
 
     /// Checks, generates and writes; prints `cargo:` lines when run from a build script.
     pub fn compile(self) -> Result<Summary, Error> {
-        let in_build_script = std::env::var_os("OUT_DIR").is_some() && std::env::var_os("CARGO_MANIFEST_DIR").is_some();
+        let in_build_script = std::env::var_os("OUT_DIR").is_some()
+            && std::env::var_os("CARGO_MANIFEST_DIR").is_some();
         let out_dir = match (&self.out_dir, std::env::var_os("OUT_DIR")) {
             (Some(dir), _) => dir.clone(),
             (None, Some(dir)) => PathBuf::from(dir),
-            (None, None) => return Err(Error::Io(std::io::Error::other("no out_dir set and $OUT_DIR is not set (not in a build script)"))),
+            (None, None) => {
+                return Err(Error::Io(std::io::Error::other(
+                    "no out_dir set and $OUT_DIR is not set (not in a build script)",
+                )));
+            }
         };
         let mut checked = crate::check_dir(&self.catalog);
         if in_build_script {
@@ -187,13 +201,15 @@ impl Builder {
             ..Summary::default()
         };
         let rust_path = Path::new("rust").join(RUST_FILE);
-        if let Some(code) = outputs.files.get(&rust_path) {
-            if crate::output::write_if_changed(&summary.rust_file, code)? {
-                summary.written.push(summary.rust_file.clone());
-            }
+        if let Some(code) = outputs.files.get(&rust_path)
+            && crate::output::write_if_changed(&summary.rust_file, code)?
+        {
+            summary.written.push(summary.rust_file.clone());
         }
         if let Some(dir) = &self.json_schema_dir {
-            summary.written.extend(self.sync_json_schemas(&outputs, dir)?);
+            summary
+                .written
+                .extend(self.sync_json_schemas(&outputs, dir)?);
         }
         Ok(summary)
     }
@@ -213,7 +229,11 @@ impl Builder {
                 Err(diags) => checked.diagnostics.extend(diags),
             }
         }
-        let errors = checked.diagnostics.iter().filter(|d| d.severity == crate::Severity::Error).collect::<Vec<_>>();
+        let errors = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == crate::Severity::Error)
+            .collect::<Vec<_>>();
         let mut only_errors = Diagnostics::new();
         for d in errors {
             only_errors.push(d.clone());
@@ -228,13 +248,19 @@ impl Builder {
     fn sync_json_schemas(&self, outputs: &Outputs, dir: &Path) -> Result<Vec<PathBuf>, Error> {
         let mut schemas = Outputs::default();
         for (rel, content) in &outputs.files {
-            if let (Some("jsonschema"), Some(name)) = (rel.parent().and_then(Path::to_str), rel.file_name()) {
+            if let (Some("jsonschema"), Some(name)) =
+                (rel.parent().and_then(Path::to_str), rel.file_name())
+            {
                 schemas.insert(name, content.clone());
             }
         }
         if std::env::var("CI").is_ok_and(|v| v == "true" || v == "1") {
             let stale = schemas.staleness(dir);
-            return if stale.is_empty() { Ok(Vec::new()) } else { Err(Error::Stale(stale)) };
+            return if stale.is_empty() {
+                Ok(Vec::new())
+            } else {
+                Err(Error::Stale(stale))
+            };
         }
         let summary = schemas.write(dir)?;
         Ok(summary.written.into_iter().chain(summary.removed).collect())

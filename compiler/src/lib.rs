@@ -5,6 +5,7 @@
 //! definitions) → [`resolve`] (names, types, config → [`model`]) → [`check`]
 //! (diagnostics) → [`emit`] (Rust, JSON Schema, graph). [`diff`] compares two models.
 
+pub mod build;
 pub mod check;
 pub mod diag;
 pub mod diff;

@@ -69,11 +69,16 @@ impl Outputs {
 
     /// Files in the directories these outputs write to, that look generated but are not produced.
     fn extra_files(&self, dir: &Path) -> Vec<PathBuf> {
-        let subdirs: std::collections::BTreeSet<_> =
-            self.files.keys().filter_map(|p| p.parent().map(Path::to_path_buf)).collect();
+        let subdirs: std::collections::BTreeSet<_> = self
+            .files
+            .keys()
+            .filter_map(|p| p.parent().map(Path::to_path_buf))
+            .collect();
         let mut extra = Vec::new();
         for sub in subdirs {
-            let Ok(entries) = std::fs::read_dir(dir.join(&sub)) else { continue };
+            let Ok(entries) = std::fs::read_dir(dir.join(&sub)) else {
+                continue;
+            };
             for entry in entries.flatten() {
                 let name = entry.file_name().to_string_lossy().into_owned();
                 let rel = sub.join(&name);
@@ -112,7 +117,10 @@ pub fn write_if_changed(path: &Path, content: &[u8]) -> std::io::Result<bool> {
     if std::fs::read(path).is_ok_and(|existing| existing == content) {
         return Ok(false);
     }
-    let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent)?;
     let mut tmp = tempfile::NamedTempFile::new_in(parent)?;
     tmp.write_all(content)?;
@@ -147,10 +155,18 @@ mod tests {
         std::fs::write(dir.path().join("jsonschema/Old.schema.json"), "{}").unwrap();
         std::fs::write(dir.path().join("jsonschema/notes.txt"), "mine").unwrap();
         let stale = o.staleness(dir.path());
-        assert_eq!(stale, vec![Staleness::Extra(dir.path().join("jsonschema/Old.schema.json"))]);
+        assert_eq!(
+            stale,
+            vec![Staleness::Extra(
+                dir.path().join("jsonschema/Old.schema.json")
+            )]
+        );
         let third = o.write(dir.path()).unwrap();
         assert_eq!(third.removed.len(), 1);
-        assert!(dir.path().join("jsonschema/notes.txt").exists(), "files we do not own stay");
+        assert!(
+            dir.path().join("jsonschema/notes.txt").exists(),
+            "files we do not own stay"
+        );
     }
 
     #[test]
@@ -161,6 +177,9 @@ mod tests {
         let before = std::fs::metadata(&path).unwrap().modified().unwrap();
         std::thread::sleep(std::time::Duration::from_millis(20));
         assert!(!write_if_changed(&path, b"a").unwrap());
-        assert_eq!(std::fs::metadata(&path).unwrap().modified().unwrap(), before);
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().modified().unwrap(),
+            before
+        );
     }
 }

@@ -5,6 +5,7 @@ pub mod causality;
 pub mod constraints;
 pub mod defaults;
 pub mod identity;
+pub mod naming;
 pub mod records;
 
 use crate::diag::Diagnostics;
@@ -17,4 +18,5 @@ pub fn check(catalog: &Catalog, diags: &mut Diagnostics) {
     constraints::check(catalog, diags);
     defaults::check(catalog, diags);
     records::check(catalog, diags);
+    naming::check(catalog, diags);
 }

@@ -1,7 +1,7 @@
 //! `contractc build`: check, then write JSON Schemas and Rust; `--check` compares instead.
 
 use super::check::{report, summary};
-use super::{CatalogArg, ReportArgs, FINDINGS, USAGE};
+use super::{CatalogArg, FINDINGS, ReportArgs, USAGE};
 use clap::Args;
 use contractc::build::generate;
 use contractc::emit::rust::Templates;
@@ -58,10 +58,18 @@ fn finish(args: &BuildArgs, outputs: &contractc::output::Outputs) -> u8 {
             eprintln!("stale: {s}");
         }
         if stale.is_empty() {
-            eprintln!("contractc: {} files up to date in {}", outputs.files.len(), args.out.display());
+            eprintln!(
+                "contractc: {} files up to date in {}",
+                outputs.files.len(),
+                args.out.display()
+            );
             return 0;
         }
-        eprintln!("contractc: {} stale files; run `contractc build --out {}`", stale.len(), args.out.display());
+        eprintln!(
+            "contractc: {} stale files; run `contractc build --out {}`",
+            stale.len(),
+            args.out.display()
+        );
         return FINDINGS;
     }
     match outputs.write(&args.out) {

@@ -4,8 +4,8 @@ mod build;
 mod check;
 mod diff;
 mod explain;
-mod validate;
 mod graph;
+mod validate;
 
 use clap::{Args, Parser, Subcommand};
 use contractc::diag::render::Format;

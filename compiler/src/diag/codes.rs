@@ -137,6 +137,9 @@ codes! {
     IdentityWeakened = "C0420", "identity-weakened", Error, "A message's identity was weakened: it became exempt, or `org_id` went from required to optional (reported in every mode).", "identity may only be strengthened: restore it, or add a new version of the message if attribution really changes";
     IdentityStrengthened = "C0421", "identity-strengthened", Error, "A message's identity was strengthened: `org_id` became required, or an exempt message became attributed (breaks backward).", "have every producer send the identity first (the old contract allows it), and require it only once no data without it remains";
     DefaultChanged = "C0422", "default-changed", Warning, "A field's `default` changed, appeared or disappeared.", "readers on OLD and NEW fill in different values for an absent field: make sure both sides agree";
+
+    // Emitting.
+    RustEmit = "C0501", "rust-emit-failed", Error, "Generating Rust failed: a template does not load or render, or renders code that does not parse.", "fix the template named in the message; with the built-in templates this is a contractc bug: please report it";
 }
 
 /// The reference page of every code (`docs/diagnostics.md`), generated from the table.

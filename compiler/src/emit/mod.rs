@@ -2,3 +2,4 @@
 
 pub mod graph;
 pub mod json_schema;
+pub mod rust;

@@ -1,0 +1,102 @@
+//! Rust literals for text and numbers that end up in generated code.
+
+use crate::model::Bound;
+
+/// A Rust string literal holding exactly `text` (`"a\"b"`).
+pub(crate) fn str_lit(text: &str) -> String {
+    // `Debug` for `str` writes a valid Rust string literal: quotes, `\"`, `\\`, `\n`, `\u{..}`.
+    format!("{text:?}")
+}
+
+/// A raw string literal holding exactly `text`, with one more `#` than the longest run of
+/// `#` after a `"` in the text, so the content can never close it early. Text with a carriage
+/// return (not allowed bare in Rust source) falls back to an escaped literal.
+pub(crate) fn raw_str_lit(text: &str) -> String {
+    if text.contains('\r') {
+        return str_lit(text);
+    }
+    let hashes = "#".repeat(longest_quote_hash_run(text) + 1);
+    format!("r{hashes}\"{text}\"{hashes}")
+}
+
+fn longest_quote_hash_run(text: &str) -> usize {
+    text.split('"')
+        .skip(1)
+        .map(|after| after.len() - after.trim_start_matches('#').len())
+        .max()
+        .unwrap_or(0)
+}
+
+/// An `i64` literal, exact for every value including `i64::MIN`.
+pub(crate) fn i64_lit(value: i64) -> String {
+    if value == i64::MIN {
+        "i64::MIN".to_string()
+    } else {
+        format!("{value}_i64")
+    }
+}
+
+/// An `f64` literal that reads back as exactly `value` (`1.0`, `-2.5`, `1e300`).
+pub(crate) fn f64_lit(value: f64) -> String {
+    let text = format!("{value:?}");
+    if text.contains(['.', 'e', 'E']) {
+        format!("{text}_f64")
+    } else {
+        format!("{text}.0_f64")
+    }
+}
+
+/// A bound as a literal of the field's numeric type. An `int` field with a fractional
+/// bound gets the nearest integer bound that accepts the same integers.
+pub(crate) fn bound_lit(bound: Bound, int_field: bool, lower: bool) -> String {
+    match (bound, int_field) {
+        (Bound::Int(i), true) => i64_lit(i),
+        (Bound::Int(i), false) => f64_lit(i as f64),
+        (Bound::Float(f), false) => f64_lit(f),
+        (Bound::Float(f), true) => i64_lit(float_bound_as_int(f, lower)),
+    }
+}
+
+/// Rounds towards the inside of the range; `as` saturates, so bounds beyond `i64` clamp.
+fn float_bound_as_int(f: f64, lower: bool) -> i64 {
+    let rounded = if lower { f.ceil() } else { f.floor() };
+    rounded as i64
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test")]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_strings_cannot_be_closed_by_their_content() {
+        assert_eq!(raw_str_lit("plain"), "r#\"plain\"#");
+        assert_eq!(raw_str_lit("a \"# b"), "r##\"a \"# b\"##");
+        assert_eq!(raw_str_lit("\"### x \"#"), "r####\"\"### x \"#\"####");
+        assert_eq!(raw_str_lit("cr\r"), "\"cr\\r\"");
+        for text in ["a \"# b", "\"###\"##", "{\"$id\": \"x\"}"] {
+            let parsed: syn::LitStr = syn::parse_str(&raw_str_lit(text)).unwrap();
+            assert_eq!(parsed.value(), text);
+        }
+    }
+
+    #[test]
+    fn string_literals_round_trip() {
+        for text in ["a\"b", "back\\slash", "line\nbreak", "tab\t", "é ☃ \u{7f}"] {
+            let parsed: syn::LitStr = syn::parse_str(&str_lit(text)).unwrap();
+            assert_eq!(parsed.value(), text);
+        }
+    }
+
+    #[test]
+    fn number_literals_are_exact() {
+        assert_eq!(i64_lit(-3), "-3_i64");
+        assert_eq!(i64_lit(i64::MIN), "i64::MIN");
+        assert_eq!(f64_lit(1.0), "1.0_f64");
+        assert_eq!(f64_lit(-2.5), "-2.5_f64");
+        assert_eq!(f64_lit(1e300), "1e300_f64");
+        assert_eq!(bound_lit(Bound::Float(1.5), true, true), "2_i64");
+        assert_eq!(bound_lit(Bound::Float(1.5), true, false), "1_i64");
+        assert_eq!(bound_lit(Bound::Int(3), false, true), "3.0_f64");
+    }
+}
