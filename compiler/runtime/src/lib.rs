@@ -66,6 +66,7 @@ pub mod contract;
 pub mod de;
 pub mod identity;
 mod json;
+pub mod lines;
 #[doc(hidden)]
 pub mod macros;
 pub mod validate;
