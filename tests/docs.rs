@@ -15,3 +15,21 @@ fn diagnostics_reference_is_current() {
         "docs/diagnostics.md is stale: run `cargo run -p contractc -- explain --markdown > docs/diagnostics.md`"
     );
 }
+
+#[test]
+fn readme_graph_is_the_reference_catalog_graph() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let checked = contractc::check_dir(&root.join("schemas"));
+    assert!(!checked.diagnostics.has_errors());
+    let fresh = contractc::emit::graph::mermaid(&checked.catalog);
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
+    let block = readme
+        .split("```mermaid\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("a ```mermaid block in README.md");
+    assert!(
+        block == fresh,
+        "the README's Mermaid graph is stale: paste the output of `contractc graph schemas`"
+    );
+}
