@@ -1,6 +1,6 @@
 //! Fields: `name: TYPE-EXPR` or `name: { type: TYPE-EXPR, ...attributes }`.
 
-use super::constraints::read_constraints;
+use super::constraints::{CONSTRAINT_KEYS, read_constraints};
 use super::reader::{MapReader, string_value};
 use super::type_expr;
 use crate::diag::{Code, Diagnostic, Diagnostics, suggest};
@@ -8,7 +8,7 @@ use crate::model::{Field, Type, TypeSpec};
 use crate::parse::{Node, Scalar, Value};
 use crate::source::{Pos, Spanned};
 
-/// Keys of a field written as a mapping.
+/// Keys of a field written as a mapping, besides the constraints of [`CONSTRAINT_KEYS`].
 const FIELD_KEYS: &[&str] = &[
     "type",
     "description",
@@ -16,17 +16,6 @@ const FIELD_KEYS: &[&str] = &[
     "default",
     "deprecated",
     "values",
-    "min_length",
-    "max_length",
-    "pattern",
-    "min",
-    "max",
-    "exclusive_min",
-    "exclusive_max",
-    "min_items",
-    "max_items",
-    "unique",
-    "items",
 ];
 
 /// A record or enum name a field refers to, and where.
@@ -89,7 +78,8 @@ fn read_field_map(
     diags: &mut Diagnostics,
 ) -> Option<Field> {
     let what = format!("field `{}`", name.value);
-    let map = MapReader::new(node, &what, FIELD_KEYS, &[], diags)?;
+    let allowed: Vec<&str> = FIELD_KEYS.iter().chain(CONSTRAINT_KEYS).copied().collect();
+    let map = MapReader::new(node, &what, &allowed, &[], diags)?;
     let Some(type_node) = map.get("type") else {
         diags.emit(
             Code::MissingKey,

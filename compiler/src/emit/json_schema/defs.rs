@@ -28,14 +28,7 @@ fn def_schema(catalog: &Catalog, def: &Definition) -> Value {
     match &def.body {
         Body::Struct(_) => Value::Object(super::object_schema(def, None, &catalog.config)),
         Body::Enum(values) => {
-            let mut schema = Map::new();
-            schema.insert("title".into(), def.name.value.clone().into());
-            if let Some(description) = &def.description {
-                schema.insert("description".into(), description.clone().into());
-            }
-            if def.deprecated.is_some() {
-                schema.insert("deprecated".into(), true.into());
-            }
+            let mut schema = super::header(def);
             schema.insert("type".into(), "string".into());
             let values = values.iter().map(|v| v.value.clone().into()).collect();
             schema.insert("enum".into(), Value::Array(values));

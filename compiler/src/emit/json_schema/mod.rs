@@ -72,14 +72,7 @@ fn object_schema(
     identity: Option<&Identity>,
     config: &Config,
 ) -> Map<String, Value> {
-    let mut schema = Map::new();
-    schema.insert("title".into(), def.name.value.clone().into());
-    if let Some(description) = &def.description {
-        schema.insert("description".into(), description.clone().into());
-    }
-    if def.deprecated.is_some() {
-        schema.insert("deprecated".into(), true.into());
-    }
+    let mut schema = header(def);
     schema.insert("type".into(), "object".into());
     let (mut properties, mut required) = identity_properties(identity, config);
     for f in def.fields() {
@@ -167,4 +160,17 @@ fn annotations(def: &Definition) -> Map<String, Value> {
         out.insert("x-contractc-identity".into(), identity);
     }
     out
+}
+
+/// `title`, `description` and `deprecated` of a definition: the start of every schema of it.
+pub(crate) fn header(def: &Definition) -> Map<String, Value> {
+    let mut schema = Map::new();
+    schema.insert("title".into(), def.name.value.clone().into());
+    if let Some(description) = &def.description {
+        schema.insert("description".into(), description.clone().into());
+    }
+    if def.deprecated.is_some() {
+        schema.insert("deprecated".into(), true.into());
+    }
+    schema
 }
