@@ -85,15 +85,27 @@ pub fn summary(checked: &Checked, verb: &str) {
     let mut err = std::io::stderr().lock();
     let _ = writeln!(
         err,
-        "contractc: {verb} {} definitions ({messages} messages, {shared} shared types) in {} files: {} errors, {} warnings",
-        catalog.definitions.len(),
-        checked.sources.iter().count(),
-        d.error_count(),
-        d.warning_count()
+        "contractc: {verb} {} ({}, {}) in {}: {}, {}",
+        count(catalog.definitions.len(), "definition"),
+        count(messages, "message"),
+        count(shared, "shared type"),
+        count(checked.sources.iter().count(), "file"),
+        count(d.error_count(), "error"),
+        count(d.warning_count(), "warning"),
     );
+
     for def in catalog.exempt_messages() {
         if let Some(contractc::model::Identity::Exempt { reason, .. }) = &def.identity {
             let _ = writeln!(err, "  exempt from identity: {} ({reason})", def.name.value);
         }
+    }
+}
+
+/// `1 error`, `2 errors`.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }

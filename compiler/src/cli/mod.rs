@@ -32,16 +32,16 @@ struct Cli {
 enum Command {
     /// Parse the catalog and run every check; write nothing.
     Check(check::CheckArgs),
-    /// Validate JSON lines against a message's JSON Schema.
-    Validate(validate::ValidateArgs),
     /// Check, then write the JSON Schemas and the Rust code.
     Build(build::BuildArgs),
-    /// Explain a diagnostic code, or list them all.
-    Explain(explain::ExplainArgs),
+    /// Validate JSON lines against a message's JSON Schema.
+    Validate(validate::ValidateArgs),
     /// Draw the messages, their caused_by edges and their identity (Mermaid or DOT).
     Graph(graph::GraphArgs),
     /// Report the changes between two catalogs that break producers or consumers.
     Diff(diff::DiffArgs),
+    /// Explain a diagnostic code, or list them all.
+    Explain(explain::ExplainArgs),
 }
 
 /// Options shared by every command that reports diagnostics.
