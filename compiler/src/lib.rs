@@ -47,13 +47,24 @@ pub fn check_dir(dir: &Path) -> Checked {
 
 /// Like [`check_dir`], adding the files to an existing source map (for `diff`, which reads two).
 pub fn check_dir_into(sources: &mut SourceMap, dir: &Path) -> (Catalog, Diagnostics) {
-    let mut diags = Diagnostics::new();
-    let files = parse::files::read_dir(dir, &mut diags);
-    if files.is_empty() && !diags.has_errors() {
-        diags.push(Diagnostic::global(
+    let mut found = Diagnostics::new();
+    let files = parse::files::read_dir(dir, &mut found);
+    if files.is_empty() && !found.has_errors() {
+        found.push(Diagnostic::global(
             Code::EmptyCatalog,
             format!("no .yaml or .yml file below {}", dir.display()),
         ));
+    }
+    // Problems with the directory itself point at the directory, so that every diagnostic
+    // names a file and a line (SARIF consumers reject results without a location).
+    let mut diags = Diagnostics::new();
+    let mut dir_file = None;
+    for mut d in found {
+        if d.pos.is_none() {
+            let id = *dir_file.get_or_insert_with(|| sources.add(dir.to_path_buf(), String::new()));
+            d.pos = Some(source::Pos::file_start(id));
+        }
+        diags.push(d);
     }
     run(sources, files, diags)
 }

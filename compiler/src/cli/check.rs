@@ -66,14 +66,14 @@ pub fn report(checked: &mut Checked, args: &ReportArgs) -> u8 {
     }
 }
 
-/// A catalog that could not be read at all is an I/O error (exit 2), not a finding.
+/// A catalog (or one of its files) that could not be read is an I/O error (exit 2), not a finding.
 fn only_io_errors(checked: &Checked) -> bool {
     let mut errors = checked
         .diagnostics
         .iter()
         .filter(|d| d.severity == contractc::Severity::Error)
         .peekable();
-    errors.peek().is_some() && errors.all(|d| d.code == Code::Io && d.pos.is_none())
+    errors.peek().is_some() && errors.all(|d| d.code == Code::Io)
 }
 
 /// One summary on stderr: counts, and every exempt message with its reason.
