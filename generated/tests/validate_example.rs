@@ -126,3 +126,14 @@ fn records_are_not_messages() {
     let (code, _, _) = run(&["EssayRefV1"], &b"{}\n"[..]);
     assert_eq!(code, 2);
 }
+
+/// The JSON Schema says `"type": "object"`; serde's derived `Deserialize` also accepts a
+/// struct written as a JSON array of its fields in order, so the Rust validator says `ok`.
+/// A divergence between the two validators (spec §7), to fix in the runtime or the emitter.
+#[test]
+#[ignore = "known divergence: serde accepts a JSON array for a struct"]
+fn an_array_is_not_a_message() {
+    let array = br#"["u-1",null,3,null,"ENG5"]"#;
+    let (code, lines) = registration(&array[..]);
+    assert_eq!(code, 1, "{lines:?}");
+}
