@@ -154,6 +154,8 @@ pub(crate) struct RegistryCtx {
     pub wire: String,
     /// Rust type name.
     pub ident: String,
+    /// The message is deprecated: naming it must allow the lint.
+    pub deprecated: bool,
 }
 
 /// Builds the contexts of one catalog.
@@ -191,6 +193,7 @@ impl<'a> Builder<'a> {
                 .map(|d| RegistryCtx {
                     wire: d.name.value.clone(),
                     ident: super::ident::type_ident(&d.name.value),
+                    deprecated: d.deprecated.is_some(),
                 })
                 .collect(),
             items: Vec::new(),

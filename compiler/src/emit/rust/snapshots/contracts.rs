@@ -987,6 +987,7 @@ pub fn validate_json(
     ::core::result::Result<(), ::contractc_runtime::Violations>,
 > {
     match name {
+        #[allow(deprecated)]
         "BatchStartedV1" => {
             ::core::option::Option::Some(
                 <BatchStartedV1 as ::contractc_runtime::Contract>::from_json(bytes)

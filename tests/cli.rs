@@ -1,0 +1,495 @@
+//! The real `contractc` binary end to end: `build --out` writes only what changed and nothing
+//! at all for a failing catalog, `--check` catches every kind of staleness, `validate`
+//! answers every line of the reference catalog's documents (hostile ones included) with the
+//! right exit code, and `check --format json|github|sarif` output parses.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, SystemTime};
+
+/// The workspace root.
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// Runs `contractc <args>` with `stdin` as standard input.
+fn contractc(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_contractc"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run contractc");
+    let mut input = child.stdin.take().expect("stdin");
+    let data = stdin.to_vec();
+    // Written from a thread: the child answers while it reads, and a pipe holds little.
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&data);
+    });
+    let out = child.wait_with_output().expect("wait for contractc");
+    writer.join().expect("stdin writer");
+    out
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A copy of the reference catalog `schemas/` in a temporary directory.
+fn reference_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_dir(&workspace().join("schemas"), dir.path());
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create dir");
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let path = entry.expect("entry").path();
+        let dest = to.join(path.file_name().expect("name"));
+        if path.is_dir() {
+            copy_dir(&path, &dest);
+        } else {
+            std::fs::copy(&path, &dest).expect("copy");
+        }
+    }
+}
+
+/// Every file below `dir` with its content and mtime, by relative path.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, (Vec<u8>, SystemTime)> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let meta = std::fs::metadata(&path).expect("metadata");
+            let rel = path.strip_prefix(dir).expect("below dir").to_path_buf();
+            let content = std::fs::read(&path).expect("read");
+            out.insert(rel, (content, meta.modified().expect("mtime")));
+        }
+    }
+    out
+}
+
+/// Sets every file's mtime below `dir` to an hour ago, so any rewrite shows.
+fn age(dir: &Path) {
+    let old = SystemTime::now() - Duration::from_secs(3600);
+    for rel in snapshot(dir).keys() {
+        let file = std::fs::File::options()
+            .write(true)
+            .open(dir.join(rel))
+            .expect("open");
+        file.set_modified(old).expect("set mtime");
+    }
+}
+
+fn build(catalog: &Path, out: &Path, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "build",
+        catalog.to_str().expect("utf-8 path"),
+        "--out",
+        out.to_str().expect("utf-8 path"),
+    ];
+    args.extend_from_slice(extra);
+    contractc(&args, b"")
+}
+
+#[test]
+fn build_writes_every_file_then_nothing_when_unchanged() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let first = build(&workspace().join("schemas"), out.path(), &[]);
+    assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr));
+    assert!(
+        text(&first.stderr).contains("wrote 21 files, 0 unchanged, 0 removed"),
+        "{}",
+        text(&first.stderr)
+    );
+    let files = snapshot(out.path());
+    assert_eq!(files.len(), 21);
+    assert!(files.contains_key(Path::new("rust/contracts.rs")));
+    // The CLI and the generated crate's build.rs are the same code: same schemas, byte for byte.
+    let checked_in = snapshot(&workspace().join("generated/jsonschema"));
+    for (name, (content, _)) in &checked_in {
+        let ours = &files[&Path::new("jsonschema").join(name)].0;
+        assert!(ours == content, "{} differs", name.display());
+    }
+    age(out.path());
+    let before = snapshot(out.path());
+    let second = build(&workspace().join("schemas"), out.path(), &[]);
+    assert_eq!(second.status.code(), Some(0));
+    assert!(text(&second.stderr).contains("wrote 0 files, 21 unchanged, 0 removed"));
+    assert_eq!(snapshot(out.path()), before, "a file was rewritten");
+}
+
+#[test]
+fn check_mode_catches_an_edited_schema_and_a_deleted_output() {
+    let catalog = reference_copy();
+    let out = tempfile::tempdir().expect("tempdir");
+    assert_eq!(
+        build(catalog.path(), out.path(), &[]).status.code(),
+        Some(0)
+    );
+    let fresh = build(catalog.path(), out.path(), &["--check"]);
+    assert_eq!(fresh.status.code(), Some(0), "{}", text(&fresh.stderr));
+    assert!(text(&fresh.stderr).contains("21 files up to date"));
+
+    let usage = catalog.path().join("entitlements/usage.yaml");
+    let yaml = std::fs::read_to_string(&usage).expect("read");
+    let edited = yaml.replace(
+        "max: 100000000, description: Amount deducted.",
+        "max: 5000, description: Amount deducted.",
+    );
+    assert_ne!(edited, yaml);
+    std::fs::write(&usage, edited).expect("write");
+    let before = snapshot(out.path());
+    let stale = build(catalog.path(), out.path(), &["--check"]);
+    assert_eq!(stale.status.code(), Some(1));
+    let stderr = text(&stale.stderr);
+    assert!(stderr.contains("stale: out of date: "), "{stderr}");
+    assert!(stderr.contains("UsageRecordedV1.schema.json"), "{stderr}");
+    assert!(stderr.contains("rust/contracts.rs"), "{stderr}");
+    assert!(stderr.contains("2 stale files"), "{stderr}");
+    assert_eq!(snapshot(out.path()), before, "--check must write nothing");
+
+    std::fs::write(&usage, yaml).expect("restore");
+    let deleted = out.path().join("jsonschema/ServiceHeartbeatV1.schema.json");
+    std::fs::remove_file(&deleted).expect("delete");
+    let missing = build(catalog.path(), out.path(), &["--check"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        text(&missing.stderr).contains("stale: missing: "),
+        "{}",
+        text(&missing.stderr)
+    );
+    assert!(!deleted.exists(), "--check must not recreate it");
+}
+
+#[test]
+fn a_removed_message_removes_its_schema_and_check_mode_sees_it() {
+    let catalog = reference_copy();
+    let out = tempfile::tempdir().expect("tempdir");
+    assert_eq!(
+        build(catalog.path(), out.path(), &[]).status.code(),
+        Some(0)
+    );
+    std::fs::remove_file(catalog.path().join("entitlements/org_quota.yaml")).expect("remove");
+    let check = build(catalog.path(), out.path(), &["--check"]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(text(&check.stderr).contains("stale: no longer generated: "));
+    let rebuilt = build(catalog.path(), out.path(), &[]);
+    assert_eq!(rebuilt.status.code(), Some(0));
+    assert!(
+        text(&rebuilt.stderr).contains("wrote 1 files, 18 unchanged, 2 removed"),
+        "{}",
+        text(&rebuilt.stderr)
+    );
+    assert!(
+        !out.path()
+            .join("jsonschema/OrgQuotaAdjustedV1.schema.json")
+            .exists()
+    );
+}
+
+/// Removes the identity block of the gateway's registration request.
+fn break_catalog(catalog: &Path) {
+    let path = catalog.join("gateway/batch_registration.yaml");
+    let yaml = std::fs::read_to_string(&path).expect("read");
+    let start = yaml.find("\nidentity:").expect("identity block");
+    let end = yaml.find("\nunknown_fields:").expect("the key after it");
+    assert!(yaml[start..end].contains("user_id: required"));
+    std::fs::write(&path, format!("{}{}", &yaml[..start], &yaml[end..])).expect("write");
+}
+
+#[test]
+fn a_failing_catalog_writes_nothing_at_all() {
+    let catalog = reference_copy();
+    break_catalog(catalog.path());
+    let root = tempfile::tempdir().expect("tempdir");
+    let fresh = root.path().join("out");
+    let failed = build(catalog.path(), &fresh, &[]);
+    assert_eq!(failed.status.code(), Some(1));
+    let stderr = text(&failed.stderr);
+    assert!(stderr.contains("error[C0201]"), "{stderr}");
+    assert!(stderr.contains("nothing was written"), "{stderr}");
+    assert!(
+        !fresh.exists(),
+        "the output directory must not even be created"
+    );
+
+    let out = tempfile::tempdir().expect("tempdir");
+    assert_eq!(
+        build(&workspace().join("schemas"), out.path(), &[])
+            .status
+            .code(),
+        Some(0)
+    );
+    age(out.path());
+    let before = snapshot(out.path());
+    assert_eq!(
+        build(catalog.path(), out.path(), &[]).status.code(),
+        Some(1)
+    );
+    assert_eq!(
+        snapshot(out.path()),
+        before,
+        "a failed build changed the output"
+    );
+}
+
+/// A document of BatchRegistrationRequestV1 with every field, crafted from its schema.
+const REGISTRATION: &str = r#"{"user_id":"teacher-42","org_id":"school-7","expected_essay_count":2,"essay_ids":["0196a1d2-0000-7000-8000-000000000001","0196a1d2-0000-7000-8000-000000000002"],"course_code":"ENG5","class_id":"9A","student_prompt_storage_id":"0123456789abcdef0123456789abcdef","essay_instructions":"Write about spring.","cj_default_llm_model":"claude-sonnet","cj_default_temperature":0.2,"completion_notification_email":"teacher@school.example"}"#;
+
+/// `contractc validate schemas --contract NAME` on `input`: exit code and stdout lines.
+fn validate(name: &str, input: &[u8]) -> (Option<i32>, Vec<String>, String) {
+    let catalog = workspace().join("schemas");
+    let args = [
+        "validate",
+        catalog.to_str().expect("utf-8"),
+        "--contract",
+        name,
+    ];
+    let out = contractc(&args, input);
+    let lines = text(&out.stdout).lines().map(str::to_owned).collect();
+    (out.status.code(), lines, text(&out.stderr))
+}
+
+#[test]
+fn validate_answers_ok_for_a_complete_document() {
+    let minimal = r#"{"user_id":"u-1","expected_essay_count":3,"course_code":"ENG5"}"#;
+    let input = format!("{REGISTRATION}\n{minimal}\r\n");
+    let (code, lines, _) = validate("BatchRegistrationRequestV1", input.as_bytes());
+    assert_eq!(
+        (code, lines),
+        (Some(0), vec!["ok".to_owned(), "ok".to_owned()])
+    );
+}
+
+#[test]
+fn validate_reports_every_violation_and_exits_1() {
+    let broken = REGISTRATION
+        .replace(r#""expected_essay_count":2"#, r#""expected_essay_count":0"#)
+        .replace(r#""class_id":"9A""#, r#""class_id":"""#)
+        .replace(r#""user_id":"teacher-42""#, r#""user_id":"""#);
+    let input = format!("{broken}\n{REGISTRATION}\n");
+    let (code, lines, _) = validate("BatchRegistrationRequestV1", input.as_bytes());
+    assert_eq!(code, Some(1));
+    assert_eq!(lines.len(), 2);
+    let first = &lines[0];
+    assert!(first.starts_with("invalid: "), "{first}");
+    for pointer in ["/user_id: ", "/expected_essay_count: ", "/class_id: "] {
+        assert!(first.contains(pointer), "{pointer} missing in {first}");
+    }
+    assert_eq!(first.matches("; ").count(), 2, "{first}");
+    assert_eq!(lines[1], "ok");
+}
+
+#[test]
+fn validate_answers_hostile_lines_invalid_one_line_each() {
+    let mut input = Vec::new();
+    input.extend_from_slice(
+        b"{\"user_id\":\"\xff\xfe\",\"expected_essay_count\":3,\"course_code\":\"ENG5\"}\n",
+    );
+    input.extend_from_slice(b"\x00\x01\x02 binary\n");
+    input.extend_from_slice(b"not json at all\n");
+    input.extend_from_slice(format!("{}\n", "[".repeat(10_000)).as_bytes());
+    // Pseudo-random bytes, no newline among them: one more line.
+    let mut x: u32 = 0x2545_f491;
+    input.extend((0..4096).map(|_| {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        match x.to_le_bytes()[0] {
+            b'\n' => b'?',
+            b => b,
+        }
+    }));
+    input.push(b'\n');
+    input.extend_from_slice(REGISTRATION.as_bytes());
+    let (code, lines, stderr) = validate("BatchRegistrationRequestV1", &input);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert_eq!(lines.len(), 6, "{lines:?}");
+    for line in &lines[..5] {
+        assert!(line.starts_with("invalid: /"), "{line}");
+    }
+    assert_eq!(lines[5], "ok");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn validate_answers_a_line_over_16_mib_invalid_and_reads_on() {
+    let mut input = Vec::with_capacity(17 << 20);
+    input.extend_from_slice(br#"{"user_id":""#);
+    input.resize(17 << 20, b'x');
+    input.extend_from_slice(b"\"}\n");
+    input.extend_from_slice(REGISTRATION.as_bytes());
+    input.push(b'\n');
+    let (code, lines, _) = validate("BatchRegistrationRequestV1", &input);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        lines,
+        [
+            "invalid: /: line of 17825794 bytes is longer than the 16777216-byte limit",
+            "ok"
+        ]
+    );
+}
+
+#[test]
+fn validate_usage_errors_exit_2() {
+    let (code, lines, stderr) = validate("BatchRegistrationRequest", REGISTRATION.as_bytes());
+    assert_eq!(code, Some(2));
+    assert!(lines.is_empty());
+    assert!(
+        stderr.contains("did you mean `BatchRegistrationRequestV1`?"),
+        "{stderr}"
+    );
+    let (code, _, _) = validate("EssayRefV1", b"{}\n");
+    assert_eq!(code, Some(2), "a record is not a message");
+    let schemas = workspace().join("schemas");
+    let args = [
+        "validate",
+        schemas.to_str().expect("utf-8"),
+        "--contract",
+        "UsageRecordedV1",
+        "--input",
+        "/no/such/file.jsonl",
+    ];
+    assert_eq!(contractc(&args, b"").status.code(), Some(2));
+}
+
+/// A catalog with one error in each of two files.
+fn broken_catalog() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let event = "name: NoIdentityV1\nkind: event\ndescription: Missing identity.\ntopic: x.v1\nfields:\n  n: int\n";
+    let record = "name: RecV1\nkind: record\nfeilds:\n  n: int\n";
+    std::fs::write(dir.path().join("a.yaml"), event).expect("write");
+    std::fs::create_dir(dir.path().join("sub")).expect("mkdir");
+    std::fs::write(dir.path().join("sub/b.yaml"), record).expect("write");
+    dir
+}
+
+/// `contractc check DIR --format FORMAT`: exit code and stdout.
+fn check(dir: &Path, format: &str) -> (Option<i32>, String) {
+    let out = contractc(
+        &["check", dir.to_str().expect("utf-8"), "--format", format],
+        b"",
+    );
+    (out.status.code(), text(&out.stdout))
+}
+
+/// What every format must carry: (code, file name, line, column) of each diagnostic.
+const FOUND: [(&str, &str, u64, u64); 2] = [("C0201", "a.yaml", 1, 7), ("C0101", "b.yaml", 3, 1)];
+
+#[test]
+fn check_json_is_one_object_per_line_with_every_key() {
+    let dir = broken_catalog();
+    let (code, stdout) = check(dir.path(), "json");
+    assert_eq!(code, Some(1));
+    let mut found = Vec::new();
+    for line in stdout.lines() {
+        let d: serde_json::Value = serde_json::from_str(line).expect("a JSON object per line");
+        let keys: Vec<&str> = d
+            .as_object()
+            .expect("object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(keys.len(), 8, "{line}");
+        for key in [
+            "code", "name", "severity", "message", "file", "line", "column", "help",
+        ] {
+            assert!(keys.contains(&key), "{key} missing in {line}");
+        }
+        assert_eq!(d["severity"], "error");
+        let file = d["file"].as_str().expect("file");
+        let name = Path::new(file)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("file name");
+        found.push((
+            d["code"].as_str().expect("code").to_owned(),
+            name.to_owned(),
+            d["line"].as_u64().expect("line"),
+            d["column"].as_u64().expect("column"),
+        ));
+    }
+    let want: Vec<_> = FOUND
+        .iter()
+        .map(|(c, f, l, col)| (c.to_string(), f.to_string(), *l, *col))
+        .collect();
+    assert_eq!(found, want);
+}
+
+#[test]
+fn check_github_is_one_workflow_command_per_diagnostic() {
+    let dir = broken_catalog();
+    let (code, stdout) = check(dir.path(), "github");
+    assert_eq!(code, Some(1));
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    for (line, (code, file, l, c)) in lines.iter().zip(FOUND) {
+        let rest = line.strip_prefix("::error file=").expect("::error file=");
+        let (props, message) = rest.split_once("::").expect("::MESSAGE");
+        let props: Vec<&str> = props.split(',').collect();
+        assert_eq!(props.len(), 4, "{line}");
+        assert!(props[0].ends_with(file), "{line}");
+        assert_eq!(
+            props[1..],
+            [
+                format!("line={l}"),
+                format!("col={c}"),
+                format!("title={code}")
+            ]
+        );
+        assert!(!message.contains('\n') && !message.is_empty());
+        assert!(
+            message.contains("%0Ahelp: "),
+            "help follows, newline escaped: {message}"
+        );
+    }
+}
+
+#[test]
+fn check_sarif_is_a_sarif_2_1_0_log() {
+    let dir = broken_catalog();
+    let (code, stdout) = check(dir.path(), "sarif");
+    assert_eq!(code, Some(1));
+    let log: serde_json::Value = serde_json::from_str(&stdout).expect("one JSON document");
+    assert_eq!(log["version"], "2.1.0");
+    assert!(
+        log["$schema"]
+            .as_str()
+            .is_some_and(|s| s.contains("sarif-schema-2.1.0"))
+    );
+    let run = &log["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "contractc");
+    let rules: Vec<&str> = run["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("rules")
+        .iter()
+        .map(|r| r["id"].as_str().expect("rule id"))
+        .collect();
+    let results = run["results"].as_array().expect("results");
+    assert_eq!(results.len(), 2);
+    for (result, (code, file, line, column)) in results.iter().zip(FOUND) {
+        assert_eq!(result["ruleId"], code);
+        assert_eq!(result["level"], "error");
+        let index = result["ruleIndex"].as_u64().expect("ruleIndex") as usize;
+        assert_eq!(rules[index], code, "ruleIndex points at the rule");
+        let location = &result["locations"][0]["physicalLocation"];
+        let uri = location["artifactLocation"]["uri"].as_str().expect("uri");
+        assert!(uri.starts_with("file://") && uri.ends_with(file), "{uri}");
+        assert_eq!(location["region"]["startLine"], line);
+        assert_eq!(location["region"]["startColumn"], column);
+    }
+}
