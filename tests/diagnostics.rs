@@ -29,7 +29,11 @@ fn render(case: &Path) -> String {
         let at = d.pos.map_or("-".to_string(), |p| {
             let path = checked.sources.path(p.file);
             let rel = path.strip_prefix(case).unwrap_or(path);
-            let rel = if rel.as_os_str().is_empty() { Path::new(".") } else { rel };
+            let rel = if rel.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                rel
+            };
             format!("{}:{}:{}", rel.display(), p.line, p.column)
         });
         let info = d.code.info();
