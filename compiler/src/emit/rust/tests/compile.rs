@@ -29,7 +29,7 @@ fn write_crate(code: &str) -> tempfile::TempDir {
     .unwrap();
     std::fs::create_dir_all(dir.path().join("src")).unwrap();
     std::fs::create_dir_all(dir.path().join("tests")).unwrap();
-    let lib = format!("#![deny(warnings, missing_docs)]\n{code}");
+    let lib = format!("//! The generated snapshot.\n#![deny(warnings, missing_docs)]\n{code}");
     std::fs::write(dir.path().join("src/lib.rs"), lib).unwrap();
     std::fs::write(
         dir.path().join("tests/behaviour.rs"),
