@@ -135,6 +135,36 @@ fn extend(path: &[Seg], seg: Seg) -> Vec<Seg> {
     p
 }
 
+/// The object as text with every key's first character written as a `\u` escape
+/// (`"\u0075ser_id"` is `"user_id"`).
+pub fn escaped_keys(members: &[(String, J)]) -> J {
+    let mut out = String::from("{");
+    for (i, (k, v)) in members.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let mut chars = k.chars();
+        let escaped = match chars.next() {
+            Some(c) => {
+                let mut units = [0u16; 2];
+                let head: String = c
+                    .encode_utf16(&mut units)
+                    .iter()
+                    .map(|u| format!("\\u{u:04x}"))
+                    .collect();
+                let rest = quote(chars.as_str());
+                format!("\"{head}{}", &rest[1..])
+            }
+            None => quote(""),
+        };
+        out.push_str(&escaped);
+        out.push(':');
+        out.push_str(&v.render());
+    }
+    out.push('}');
+    J::Raw(out)
+}
+
 /// `s` as a JSON string literal.
 pub fn quote(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_default()
@@ -178,5 +208,7 @@ mod tests {
         assert_eq!(doc.at(&paths[3]), Some(&J::Null));
         assert_eq!(deep_array(2).render(), "[[]]");
         assert_eq!(deep_object(2).render(), r#"{"k":{"k":null}}"#);
+        let keys = escaped_keys(&[("ab".into(), J::Null), ("\u{1F600}".into(), J::n(1))]);
+        assert_eq!(keys.render(), r#"{"\u0061b":null,"\ud83d\ude00":1}"#);
     }
 }

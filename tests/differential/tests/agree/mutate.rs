@@ -6,7 +6,7 @@
 use contractc::model::{Body, Catalog, Constraints, Definition, Type, TypeSpec};
 
 use super::edges::{enum_edges, float_edges, int_edges, lengths, strings, text_edges};
-use super::json::{J, Seg, deep_array, deep_object};
+use super::json::{J, Seg, deep_array, deep_object, escaped_keys};
 use super::samples;
 use super::slots::{Slot, definition, slot_at};
 use super::values::recase;
@@ -124,6 +124,7 @@ fn object(def: &Definition, node: &J) -> Vec<Edit> {
     }
     let values: Vec<J> = members.iter().map(|(_, v)| v.clone()).collect();
     out.push(Edit::Replace(J::Arr(values)));
+    out.push(Edit::Replace(escaped_keys(members)));
     out
 }
 

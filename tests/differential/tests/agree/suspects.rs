@@ -28,6 +28,15 @@ fn a_repeated_key_counts_with_its_last_value_in_both() {
     // serde's derive rejected the repeated field; jsonschema sees the last value.
     assert!(verdict("NoteRequestV1", r#"{"user_id":"","user_id":"u"}"#));
     assert!(!verdict("NoteRequestV1", r#"{"user_id":"u","user_id":""}"#));
+    // The same key spelt with an escape is the same key.
+    assert!(verdict(
+        "NoteRequestV1",
+        r#"{"user_id":"","\u0075ser_id":"u"}"#
+    ));
+    assert!(!verdict(
+        "NoteRequestV1",
+        r#"{"\u0075ser_id":"u","user_id":""}"#
+    ));
     assert!(verdict(
         "HeartbeatV1",
         r#"{"service":"a","seq":-1,"seq":0}"#
