@@ -97,10 +97,17 @@ fn documents_without_a_valid_identity_are_rejected_by_both() {
             rng(0x1D, name, 0),
         );
         let result = runner.run(&strategy, |(doc, edits, (key, b))| {
-            let mut doc = doc;
+            let mut mutated = doc.clone();
             for (at, choice) in edits {
-                mutate::mutate(&h.catalog, def, &mut doc, at, choice);
+                mutate::mutate(&h.catalog, def, &mut mutated, at, choice);
             }
+            // A root rewritten as raw text (keys spelt with escapes) hides its identity keys
+            // from `apply`: break the unmutated document instead.
+            let mut doc = if matches!(mutated, J::Raw(_)) {
+                doc
+            } else {
+                mutated
+            };
             apply(&mut doc, key, &b);
             let text = doc.render();
             let v = h.verdicts(name, text.as_bytes());
