@@ -1,15 +1,26 @@
 //! Parse and validate in one call.
 
 use serde::de::DeserializeOwned;
-use serde_path_to_error::Segment;
+use serde_json::Value;
+use serde_path_to_error::{Segment, Track};
 
+use crate::de::Exact;
+use crate::lines::MAX_LINE_BYTES;
+use crate::scan::{Keys, scan};
 use crate::validate::{Validate, Violation, Violations, push_escaped};
 
 /// Parse JSON bytes into `T` and validate; a structural error gives one [`Violation`] with
 /// the JSON pointer of where parsing failed (re-parsing with position tracking only then).
 ///
-/// The success path is `serde_json::from_slice` followed by [`Validate::validate`]. Nesting
-/// deeper than serde_json's recursion limit (128) is an error, never a stack overflow.
+/// The document is read as the `jsonschema` crate sees it after `serde_json` parsed it into a
+/// `Value`: anything such a parse rejects is rejected (a 129-deep array under an ignored key,
+/// `1e400`), an object that repeats a key keeps the last value (serde's derive would reject
+/// the repeated field), structs are read from objects only and enums from strings only
+/// ([`crate::de::Exact`]). Nesting deeper than 128 is an error, never a stack overflow.
+///
+/// Memory: the scan holds a hash per key of the open objects; a document with repeated keys
+/// is read through a `Value` and refused past 16 MiB ([`crate::lines::MAX_LINE_BYTES`]), the
+/// one place where this parse is stricter than the `jsonschema` crate on its own.
 ///
 /// ```
 /// use contractc_runtime::{from_json, Path, Validate, Violations};
@@ -26,20 +37,66 @@ use crate::validate::{Validate, Violation, Violations, push_escaped};
 /// assert_eq!(long.to_string(), "/text: longer than 3 characters");
 /// let wrong = from_json::<Note>(br#"{"text": 1}"#).err().unwrap();
 /// assert_eq!(wrong.to_string(), "/text: invalid type: integer `1`, expected a string");
+/// // The last of a repeated key counts, as in a `serde_json::Value`.
+/// assert!(from_json::<Note>(br#"{"text": "too long", "text": "ok"}"#).is_ok());
+/// assert!(from_json::<Note>(br#"["abc"]"#).is_err());
 /// ```
 pub fn from_json<T: DeserializeOwned + Validate>(bytes: &[u8]) -> Result<T, Violations> {
-    match serde_json::from_slice::<T>(bytes) {
-        Ok(value) => value.validate().map(|()| value),
-        Err(err) => Err(Violations::from(vec![locate::<T>(bytes, err)])),
-    }
+    let value = match scan(bytes) {
+        Ok(Keys::Distinct) => from_bytes::<T>(bytes)?,
+        Ok(Keys::Repeated) if bytes.len() > MAX_LINE_BYTES => return Err(too_big_to_repeat()),
+        Ok(Keys::Repeated) => from_value::<T>(bytes)?,
+        Err(err) => return Err(Violations::from(vec![locate::<Value>(bytes, err)])),
+    };
+    value.validate().map(|()| value)
+}
+
+/// A document that repeats a key is read through a `Value`, whose size is several times the
+/// document's: past the line limit of the `validate` tools (16 MiB), such a document is refused
+/// rather than read.
+fn too_big_to_repeat() -> Violations {
+    Violations::from(vec![Violation {
+        pointer: String::new(),
+        message: format!(
+            "an object repeats a key in a document longer than {MAX_LINE_BYTES} bytes; \
+             repeated keys are read only in documents up to that size"
+        ),
+    }])
+}
+
+/// The typed parse of a document without repeated keys.
+fn from_bytes<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Violations> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    T::deserialize(Exact(&mut de))
+        .and_then(|v| de.end().map(|()| v))
+        .map_err(|err| Violations::from(vec![locate::<T>(bytes, err)]))
+}
+
+/// The typed parse of a document with repeated keys, through a `Value` (last key wins).
+fn from_value<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Violations> {
+    let value: Value = serde_json::from_slice(bytes)
+        .map_err(|err| Violations::from(vec![locate::<Value>(bytes, err)]))?;
+    let mut track = Track::new();
+    T::deserialize(Exact(serde_path_to_error::Deserializer::new(
+        &value, &mut track,
+    )))
+    .map_err(|err| {
+        Violations::from(vec![Violation {
+            pointer: pointer(&track.path()),
+            message: err.to_string(),
+        }])
+    })
 }
 
 /// Re-parses `bytes` tracking the path, to say where `err` happened.
 fn locate<T: DeserializeOwned>(bytes: &[u8], err: serde_json::Error) -> Violation {
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let tracked = serde_path_to_error::deserialize::<_, T>(&mut de)
-        .map_err(|e| (pointer(e.path()), e.into_inner()))
-        .and_then(|_| de.end().map_err(|e| (String::new(), e)));
+    let mut track = Track::new();
+    let tracked = T::deserialize(Exact(serde_path_to_error::Deserializer::new(
+        &mut de, &mut track,
+    )))
+    .map_err(|e| (pointer(&track.path()), e))
+    .and_then(|_| de.end().map_err(|e| (String::new(), e)));
     let (pointer, err) = tracked.err().unwrap_or((String::new(), err));
     Violation {
         pointer,

@@ -154,3 +154,56 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
     let deep_value = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     assert!(serde_json::from_str::<serde_json::Value>(&deep_value).is_err());
 }
+
+#[test]
+fn a_repeated_key_counts_with_its_last_value_as_in_a_json_value() {
+    // serde's derive rejected the repeated field; the jsonschema crate sees the last value.
+    let doc = r#"{"user_id": "", "essays": [{"text": "a"}], "user_id": "u"}"#;
+    assert_eq!(
+        from_json::<Batch>(doc.as_bytes()).unwrap().user_id.as_str(),
+        "u"
+    );
+    let last_bad = r#"{"user_id": "u", "essays": [{"text": "ok", "text": "too long"}]}"#;
+    assert_eq!(errors(last_bad), "/essays/0/text: longer than 5 characters");
+    let wrong = r#"{"user_id": "u", "user_id": "u", "essays": [{"text": 5}]}"#;
+    assert_eq!(
+        errors(wrong),
+        "/essays/0/text: invalid type: integer `5`, expected a string"
+    );
+}
+
+#[test]
+fn a_repeated_key_past_the_line_limit_is_refused() {
+    let padding = "a".repeat(crate::lines::MAX_LINE_BYTES);
+    let doc = format!(r#"{{"user_id": "u", "user_id": "u", "essays": [], "x": "{padding}"}}"#);
+    assert!(errors(&doc).starts_with("/: an object repeats a key in a document longer than"));
+    let distinct = format!(r#"{{"user_id": "u", "essays": [], "x": "{padding}"}}"#);
+    assert!(
+        from_json::<Batch>(distinct.as_bytes()).is_err(),
+        "unknown field"
+    );
+}
+
+#[test]
+fn structs_come_from_objects_only() {
+    // serde's derive read an array as the fields in order.
+    let err = errors(r#"["u", null, []]"#);
+    assert!(err.starts_with("/: invalid type: sequence"), "{err}");
+}
+
+#[test]
+fn ignored_values_are_checked_as_a_json_value_parse_checks_them() {
+    let deep = format!(
+        r#"{{"child": null, "x": {}{}}}"#,
+        "[".repeat(127),
+        "]".repeat(127)
+    );
+    let err = from_json::<Node>(deep.as_bytes()).unwrap_err();
+    assert!(
+        err.to_string().contains("recursion limit exceeded"),
+        "{err}"
+    );
+    assert!(from_json::<Node>(br#"{"x": 1e400}"#).is_err());
+    assert!(from_json::<Node>(br#"{"x": "\udc00"}"#).is_err());
+    assert!(from_json::<Node>(br#"{"x": [1e300, "\ud83d\ude00"]}"#).is_ok());
+}

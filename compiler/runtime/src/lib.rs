@@ -69,6 +69,7 @@ mod json;
 pub mod lines;
 #[doc(hidden)]
 pub mod macros;
+mod scan;
 pub mod validate;
 
 pub use claims::ClaimsError;

@@ -103,6 +103,10 @@ fn items(value: &Node, spec: &mut TypeSpec, diags: &mut Diagnostics) {
     }
 }
 
+/// 2^53: every integer of smaller magnitude is an `f64`, so a float bound below it compares
+/// with any JSON number (an integer past it rounds when read as `f64`) as JSON Schema does.
+const FLOAT_EXACT: f64 = 9_007_199_254_740_992.0;
+
 fn bound(
     value: &Node,
     key: &str,
@@ -114,6 +118,22 @@ fn bound(
         Some(Scalar::Float(f)) if f.is_finite() && !integer => Some(Bound::Float(f)),
         _ => None,
     };
+    if let Some(b) = b.filter(|b| !integer && b.as_f64().abs() >= FLOAT_EXACT) {
+        diags.push(
+            Diagnostic::new(
+                Code::InvalidConstraintValue,
+                value.pos,
+                format!(
+                    "`{key}: {}` on a float is beyond ±2^53: a float field cannot compare \
+                     integers that large exactly (9007199254740993 reads as 9007199254740992), \
+                     while JSON Schema compares them exactly",
+                    b.to_json()
+                ),
+            )
+            .with_help("give a bound between -9007199254740991 and 9007199254740991, or use `int`"),
+        );
+        return None;
+    }
     if b.is_none() {
         let expected = if integer {
             "an integer"
@@ -156,5 +176,46 @@ fn pattern(value: &Node, diags: &mut Diagnostics) -> Option<Spanned<crate::model
             );
             None
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Code;
+
+    /// The codes and lines of the diagnostics of a record with one field.
+    fn diagnose(field: &str) -> Vec<(Code, u32)> {
+        let yaml = format!("name: R\nkind: record\nfields:\n  f: {field}\n");
+        let mut sources = crate::SourceMap::default();
+        let file = std::path::PathBuf::from("c.yaml");
+        let files = vec![(file.clone(), file, yaml.into_bytes())];
+        let (_, diags) = crate::check_files(&mut sources, files);
+        diags
+            .iter()
+            .map(|d| (d.code, d.pos.map_or(0, |p| p.line)))
+            .collect()
+    }
+
+    #[test]
+    fn float_bounds_must_compare_every_integer_exactly() {
+        assert_eq!(diagnose("{ type: float, max: 9007199254740991 }"), []);
+        assert_eq!(
+            diagnose("{ type: float, exclusive_min: -9007199254740991.0 }"),
+            []
+        );
+        for bound in [
+            "max: 9007199254740992",
+            "min: -9007199254740992",
+            "exclusive_max: 1.0e300",
+        ] {
+            let field = format!("{{ type: float, {bound} }}");
+            assert_eq!(
+                diagnose(&field),
+                [(Code::InvalidConstraintValue, 4)],
+                "{bound}"
+            );
+        }
+        // Integer fields compare as i64: every i64 bound is exact.
+        assert_eq!(diagnose("{ type: int, max: 9223372036854775807 }"), []);
     }
 }

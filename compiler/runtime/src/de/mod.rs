@@ -1,10 +1,12 @@
 //! Strict deserialisation: JSON Schema semantics where serde's defaults differ.
 //!
-//! Generated fields whose type holds `i64`, `uuid::Uuid`, `DateTime<FixedOffset>` or
-//! `NaiveDate` (at any depth of `Option`, `Vec`, `BTreeMap<String, _>`, `Box`) carry
-//! `#[serde(deserialize_with = "::contractc_runtime::de::strict")]`, so they accept exactly
-//! what the emitted JSON Schema accepts under the `jsonschema` crate 0.61 with format
-//! validation on.
+//! Generated fields whose type holds `i64`, `uuid::Uuid`, `DateTime<FixedOffset>`,
+//! `NaiveDate`, a record or an enum (at any depth of `Option`, `Vec`, `BTreeMap<String, _>`,
+//! `Box`) carry `#[serde(deserialize_with = "::contractc_runtime::de::strict")]`, so they
+//! accept exactly what the emitted JSON Schema accepts under the `jsonschema` crate 0.61 with
+//! format validation on. Generated records and enums implement [`Strict`] through [`Exact`]
+//! (objects only, strings only). A field's own `unique` list whose items Rust compares
+//! differently from JSON uses [`strict_unique`] instead.
 //!
 //! ```
 //! use contractc_runtime::de;
@@ -22,10 +24,14 @@
 //! ```
 
 mod containers;
+mod exact;
 mod formats;
 mod scalars;
+mod unique;
 
+pub use exact::Exact;
 pub use formats::{is_date, is_datetime, is_uuid, parse_datetime, parse_naive_date, parse_uuid};
+pub use unique::{UniqueList, strict_unique};
 
 /// A type deserialised with JSON Schema's rules rather than serde's defaults.
 pub trait Strict<'de>: Sized {

@@ -259,7 +259,9 @@ impl<'a> Builder<'a> {
             serde.push("default".to_string());
             serde.push("skip_serializing_if = \"::core::option::Option::is_none\"".to_string());
         }
-        if types::is_strict(&f.spec) {
+        if types::unique_as_json(self.catalog, &f.spec) {
+            serde.push("deserialize_with = \"::contractc_runtime::de::strict_unique\"".to_string());
+        } else if types::is_strict(&f.spec) {
             serde.push("deserialize_with = \"::contractc_runtime::de::strict\"".to_string());
         }
         FieldCtx {

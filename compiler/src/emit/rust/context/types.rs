@@ -81,14 +81,27 @@ fn complexity(spec: &TypeSpec, depth: u32, nested: bool) -> u32 {
     }
 }
 
-/// Whether the type holds an `int`, `uuid`, `datetime` or `date` outside a record, so the
-/// field needs `::contractc_runtime::de::strict` to read it as JSON Schema does.
+/// Whether the type holds an `int`, `uuid`, `datetime`, `date`, record or enum outside a
+/// record, so the field needs `::contractc_runtime::de::strict` to read it as JSON Schema
+/// does (records only from objects and enums only from strings, through their `Strict` impls).
 pub(super) fn is_strict(spec: &TypeSpec) -> bool {
     match &spec.ty {
-        Type::Int | Type::Uuid | Type::DateTime | Type::Date => true,
+        Type::Int
+        | Type::Uuid
+        | Type::DateTime
+        | Type::Date
+        | Type::Ref(_)
+        | Type::InlineEnum(_) => true,
         Type::List(inner) | Type::Map(inner) => is_strict(inner),
         _ => false,
     }
+}
+
+/// Whether the field's own list is `unique` over items Rust compares differently from JSON,
+/// so its items are compared as JSON while parsing (`de::strict_unique`), not after.
+pub(super) fn unique_as_json(catalog: &Catalog, spec: &TypeSpec) -> bool {
+    let is_record = |name: &str| catalog.get(name).is_some_and(|d| d.kind == Kind::Record);
+    crate::resolve::unique::unique_as_json(spec, &is_record)
 }
 
 /// The inline enum of a field, at any depth of its type expression.

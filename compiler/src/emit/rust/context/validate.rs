@@ -92,7 +92,14 @@ impl<'a> NodeBuilder<'a> {
 
     /// The tree of a field (`optional` wraps it in an `option` node).
     pub fn field(&mut self, spec: &TypeSpec, optional: bool) -> Node {
-        let node = self.spec(spec);
+        let node = if super::types::unique_as_json(self.catalog, spec) {
+            // Compared as JSON while parsing (`de::strict_unique`): no check after.
+            let mut parsed = spec.clone();
+            parsed.constraints.unique = None;
+            self.spec(&parsed)
+        } else {
+            self.spec(spec)
+        };
         if optional || spec.nullable {
             Node::wrap("option", Vec::new(), node).pruned()
         } else {

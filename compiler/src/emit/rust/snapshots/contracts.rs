@@ -24,6 +24,18 @@ pub struct BatchStartedV1 {
 }
 
 #[allow(deprecated)]
+impl<'de> ::contractc_runtime::de::Strict<'de> for BatchStartedV1 {
+    /// Reads the struct from a JSON object only, as the schema's `type: object` says.
+    fn deserialize_strict<D: ::contractc_runtime::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        <Self as ::contractc_runtime::serde::Deserialize<
+            'de,
+        >>::deserialize(::contractc_runtime::de::Exact(d))
+    }
+}
+
+#[allow(deprecated)]
 impl ::contractc_runtime::Validate for BatchStartedV1 {
     fn validate_at(
         &self,
@@ -148,6 +160,16 @@ impl ::core::fmt::Display for CourseCode {
         f.write_str(self.as_str())
     }
 }
+impl<'de> ::contractc_runtime::de::Strict<'de> for CourseCode {
+    /// Reads the value from a JSON string only, as the schema's `enum` says.
+    fn deserialize_strict<D: ::contractc_runtime::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        <Self as ::contractc_runtime::serde::Deserialize<
+            'de,
+        >>::deserialize(::contractc_runtime::de::Exact(d))
+    }
+}
 
 impl ::contractc_runtime::Validate for CourseCode {
     fn validate_at(
@@ -202,6 +224,7 @@ pub struct ElsCjAssessmentRequestV1 {
     )]
     pub foo_bar: ::core::option::Option<i64>,
     /// The `essays` field.
+    #[serde(deserialize_with = "::contractc_runtime::de::strict")]
     pub essays: ::std::vec::Vec<EssayV1>,
     /// The `tags` field.
     pub tags: ::std::vec::Vec<::std::string::String>,
@@ -235,13 +258,21 @@ pub struct ElsCjAssessmentRequestV1 {
     #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
     pub payload: ::core::option::Option<::contractc_runtime::serde_json::Value>,
     /// The `status` field.
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::core::option::Option::is_none",
+        deserialize_with = "::contractc_runtime::de::strict"
+    )]
     pub status: ::core::option::Option<ElsCjAssessmentRequestV1Status>,
     /// The `matrix` field.
     #[serde(deserialize_with = "::contractc_runtime::de::strict")]
     pub matrix: ::std::vec::Vec<::std::vec::Vec<i64>>,
     /// The `tree` field.
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::core::option::Option::is_none",
+        deserialize_with = "::contractc_runtime::de::strict"
+    )]
     pub tree: ::core::option::Option<TreeNode>,
     /// The `old_note` field.
     #[deprecated(note = "use `notes`")]
@@ -290,10 +321,26 @@ pub struct ElsCjAssessmentRequestV1 {
         >,
     >,
     /// The `tokens` field.
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::core::option::Option::is_none",
+        deserialize_with = "::contractc_runtime::de::strict"
+    )]
     pub tokens: ::core::option::Option<
         ::std::collections::BTreeMap<::std::string::String, TokenKind>,
     >,
+}
+
+#[allow(deprecated)]
+impl<'de> ::contractc_runtime::de::Strict<'de> for ElsCjAssessmentRequestV1 {
+    /// Reads the struct from a JSON object only, as the schema's `type: object` says.
+    fn deserialize_strict<D: ::contractc_runtime::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        <Self as ::contractc_runtime::serde::Deserialize<
+            'de,
+        >>::deserialize(::contractc_runtime::de::Exact(d))
+    }
 }
 
 #[allow(deprecated)]
@@ -568,6 +615,16 @@ impl ::core::fmt::Display for ElsCjAssessmentRequestV1Status {
         f.write_str(self.as_str())
     }
 }
+impl<'de> ::contractc_runtime::de::Strict<'de> for ElsCjAssessmentRequestV1Status {
+    /// Reads the value from a JSON string only, as the schema's `enum` says.
+    fn deserialize_strict<D: ::contractc_runtime::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        <Self as ::contractc_runtime::serde::Deserialize<
+            'de,
+        >>::deserialize(::contractc_runtime::de::Exact(d))
+    }
+}
 
 impl ::contractc_runtime::Validate for ElsCjAssessmentRequestV1Status {
     fn validate_at(
@@ -587,6 +644,16 @@ impl ::contractc_runtime::Validate for ElsCjAssessmentRequestV1Status {
 )]
 #[serde(crate = "::contractc_runtime::serde")]
 pub struct HeartbeatV1 {}
+impl<'de> ::contractc_runtime::de::Strict<'de> for HeartbeatV1 {
+    /// Reads the struct from a JSON object only, as the schema's `type: object` says.
+    fn deserialize_strict<D: ::contractc_runtime::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        <Self as ::contractc_runtime::serde::Deserialize<
+            'de,
+        >>::deserialize(::contractc_runtime::de::Exact(d))
+    }
+}
 
 impl ::contractc_runtime::Validate for HeartbeatV1 {
     fn validate_at(
@@ -635,9 +702,23 @@ pub struct ScoreResponseV2 {
     #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
     pub org_id: ::core::option::Option<::contractc_runtime::OrgId>,
     /// The `essay` field.
+    #[serde(deserialize_with = "::contractc_runtime::de::strict")]
     pub essay: EssayV1,
     /// The `grade` field.
+    #[serde(deserialize_with = "::contractc_runtime::de::strict")]
     pub grade: LegacyGrade,
+}
+
+#[allow(deprecated)]
+impl<'de> ::contractc_runtime::de::Strict<'de> for ScoreResponseV2 {
+    /// Reads the struct from a JSON object only, as the schema's `type: object` says.
+    fn deserialize_strict<D: ::contractc_runtime::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        <Self as ::contractc_runtime::serde::Deserialize<
+            'de,
+        >>::deserialize(::contractc_runtime::de::Exact(d))
+    }
 }
 
 #[allow(deprecated)]
@@ -741,6 +822,16 @@ impl ::core::fmt::Display for TokenKind {
         f.write_str(self.as_str())
     }
 }
+impl<'de> ::contractc_runtime::de::Strict<'de> for TokenKind {
+    /// Reads the value from a JSON string only, as the schema's `enum` says.
+    fn deserialize_strict<D: ::contractc_runtime::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        <Self as ::contractc_runtime::serde::Deserialize<
+            'de,
+        >>::deserialize(::contractc_runtime::de::Exact(d))
+    }
+}
 
 impl ::contractc_runtime::Validate for TokenKind {
     fn validate_at(
@@ -772,9 +863,14 @@ pub struct TreeNode {
     /// The `label` field.
     pub label: ::std::string::String,
     /// The `children` field.
+    #[serde(deserialize_with = "::contractc_runtime::de::strict")]
     pub children: ::std::vec::Vec<TreeNode>,
     /// The `parent` field.
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::core::option::Option::is_none",
+        deserialize_with = "::contractc_runtime::de::strict"
+    )]
     pub parent: ::core::option::Option<::std::boxed::Box<TreeNode>>,
     /// The `attributes` field.
     #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
@@ -784,6 +880,16 @@ pub struct TreeNode {
             ::contractc_runtime::serde_json::Value,
         >,
     >,
+}
+impl<'de> ::contractc_runtime::de::Strict<'de> for TreeNode {
+    /// Reads the struct from a JSON object only, as the schema's `type: object` says.
+    fn deserialize_strict<D: ::contractc_runtime::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        <Self as ::contractc_runtime::serde::Deserialize<
+            'de,
+        >>::deserialize(::contractc_runtime::de::Exact(d))
+    }
 }
 
 impl ::contractc_runtime::Validate for TreeNode {
@@ -845,12 +951,32 @@ pub struct EssayV1 {
     #[serde(deserialize_with = "::contractc_runtime::de::strict")]
     pub word_count: i64,
     /// The `language` field.
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::core::option::Option::is_none",
+        deserialize_with = "::contractc_runtime::de::strict"
+    )]
     pub language: ::core::option::Option<CourseCode>,
     /// The `grade` field.
     #[deprecated(note = "use `score`")]
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::core::option::Option::is_none",
+        deserialize_with = "::contractc_runtime::de::strict"
+    )]
     pub grade: ::core::option::Option<LegacyGrade>,
+}
+
+#[allow(deprecated)]
+impl<'de> ::contractc_runtime::de::Strict<'de> for EssayV1 {
+    /// Reads the struct from a JSON object only, as the schema's `type: object` says.
+    fn deserialize_strict<D: ::contractc_runtime::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        <Self as ::contractc_runtime::serde::Deserialize<
+            'de,
+        >>::deserialize(::contractc_runtime::de::Exact(d))
+    }
 }
 
 #[allow(deprecated)]
@@ -955,6 +1081,18 @@ impl ::core::fmt::Display for LegacyGrade {
 }
 
 #[allow(deprecated)]
+impl<'de> ::contractc_runtime::de::Strict<'de> for LegacyGrade {
+    /// Reads the value from a JSON string only, as the schema's `enum` says.
+    fn deserialize_strict<D: ::contractc_runtime::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        <Self as ::contractc_runtime::serde::Deserialize<
+            'de,
+        >>::deserialize(::contractc_runtime::de::Exact(d))
+    }
+}
+
+#[allow(deprecated)]
 impl ::contractc_runtime::Validate for LegacyGrade {
     fn validate_at(
         &self,
@@ -980,6 +1118,7 @@ pub const MESSAGE_NAMES: &[&str] = &[
 
 /// Parses and validates the message named `name` from JSON bytes, in one call; `None` when
 /// the catalog has no message of that name.
+#[allow(deprecated, reason = "every message is listed, deprecated ones too")]
 pub fn validate_json(
     name: &str,
     bytes: &[u8],
