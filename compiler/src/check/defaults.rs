@@ -59,7 +59,7 @@ pub fn conforms(
     let c = &spec.constraints;
     match (&spec.ty, value) {
         (Type::String | Type::Email, Value::String(s)) => text(s, spec),
-        (Type::Int, Value::Number(n)) if n.as_i64().is_some() => {
+        (Type::Int, Value::Number(n)) if is_integer(n) => {
             bounds(n.as_f64().unwrap_or_default(), spec)
         }
         (Type::Float, Value::Number(n)) => bounds(n.as_f64().unwrap_or_default(), spec),
@@ -84,7 +84,11 @@ pub fn conforms(
                 return Err(format!("{n} items is outside the list's bounds"));
             }
             if c.unique.as_ref().is_some_and(|u| u.value)
-                && (1..items.len()).any(|i| items[..i].contains(&items[i]))
+                && (1..items.len()).any(|i| {
+                    items[..i]
+                        .iter()
+                        .any(|prev| contractc_runtime::check::json_eq(prev, &items[i]))
+                })
             {
                 return Err("items are not unique".into());
             }
@@ -206,4 +210,12 @@ fn one_of<'a>(mut values: impl Iterator<Item = &'a str>, s: &str) -> Result<(), 
     } else {
         Err(format!("\"{s}\" is not one of the enum's values"))
     }
+}
+
+/// An integer as JSON Schema counts them: `3` and `3.0` are, `3.5` is not (and it fits i64).
+fn is_integer(n: &serde_json::Number) -> bool {
+    n.as_i64().is_some()
+        || n.as_f64().is_some_and(|f| {
+            f.fract() == 0.0 && (-9.223_372_036_854_775e18..9.223_372_036_854_775e18).contains(&f)
+        })
 }
