@@ -6,13 +6,14 @@ pub(crate) fn parse(code: &str) -> Result<syn::File, String> {
 }
 
 /// Prints a parsed file in the canonical layout, with a blank line between top-level items.
+#[cfg(test)]
 pub(crate) fn unparse(file: &syn::File) -> String {
     space_items(&prettyplease::unparse(file))
 }
 
 /// prettyplease prints items back to back; a blank line after the module doc and after
 /// every top-level item that ends at column 0 makes the file readable in review.
-fn space_items(code: &str) -> String {
+pub(crate) fn space_items(code: &str) -> String {
     let mut out = String::with_capacity(code.len() + code.len() / 16);
     let mut prev: Option<&str> = None;
     for line in code.lines() {
