@@ -68,7 +68,7 @@ impl Outputs {
     }
 
     /// Files in the directories these outputs write to, that look generated but are not produced.
-    fn extra_files(&self, dir: &Path) -> Vec<PathBuf> {
+    pub(crate) fn extra_files(&self, dir: &Path) -> Vec<PathBuf> {
         let subdirs: std::collections::BTreeSet<_> = self
             .files
             .keys()
@@ -112,7 +112,9 @@ impl Outputs {
 }
 
 /// Writes `content` to `path` through a temporary file in the same directory and a rename,
-/// unless the file already holds exactly that; returns whether it wrote.
+/// unless the file already holds exactly that; returns whether it wrote. A reader sees the old
+/// file or the new one, never a part. There is no fsync, as in cargo's own outputs: a crash can
+/// lose a write, never tear one, and the next build writes it again.
 pub fn write_if_changed(path: &Path, content: &[u8]) -> std::io::Result<bool> {
     if std::fs::read(path).is_ok_and(|existing| existing == content) {
         return Ok(false);
@@ -122,11 +124,22 @@ pub fn write_if_changed(path: &Path, content: &[u8]) -> std::io::Result<bool> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(parent)?;
+    let mut tmp = temp_builder().tempfile_in(parent)?;
     tmp.write_all(content)?;
-    tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(true)
+}
+
+/// Temporary files with the permissions of a plainly created file (rw for all, less the
+/// umask), not tempfile's private 0600: the rename keeps them.
+fn temp_builder() -> tempfile::Builder<'static, 'static> {
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder
 }
 
 #[cfg(test)]
@@ -181,5 +194,24 @@ mod tests {
             std::fs::metadata(&path).unwrap().modified().unwrap(),
             before
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn written_files_are_readable_by_others_as_the_umask_allows() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.rs");
+        write_if_changed(&path, b"a").unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        // Whatever the umask, the owner can read and write, and the mode is not tempfile's 0600
+        // unless the umask asks for it (077).
+        assert_eq!(mode & 0o600, 0o600, "{mode:o}");
+        let umask = std::process::Command::new("sh")
+            .args(["-c", "umask"])
+            .output()
+            .unwrap();
+        let umask = u32::from_str_radix(String::from_utf8_lossy(&umask.stdout).trim(), 8).unwrap();
+        assert_eq!(mode, 0o666 & !umask, "{mode:o} with umask {umask:o}");
     }
 }
