@@ -114,7 +114,7 @@ fn build_writes_every_file_then_nothing_when_unchanged() {
         "{}",
         text(&first.stderr)
     );
-    let files = snapshot(out.path());
+    let files = outputs(out.path());
     assert_eq!(files.len(), 21);
     assert!(files.contains_key(Path::new("rust/contracts.rs")));
     // The CLI and the generated crate's build.rs are the same code: same schemas, byte for byte.
@@ -123,12 +123,148 @@ fn build_writes_every_file_then_nothing_when_unchanged() {
         let ours = &files[&Path::new("jsonschema").join(name)].0;
         assert!(ours == content, "{} differs", name.display());
     }
+    // Aged outputs no longer match the record of the first build: this one compares them all.
     age(out.path());
-    let before = snapshot(out.path());
+    let before = outputs(out.path());
     let second = build(&workspace().join("schemas"), out.path(), &[]);
     assert_eq!(second.status.code(), Some(0));
     assert!(text(&second.stderr).contains("wrote 0 files, 21 unchanged, 0 removed"));
-    assert_eq!(snapshot(out.path()), before, "a file was rewritten");
+    assert_eq!(outputs(out.path()), before, "a file was rewritten");
+}
+
+/// The generated files below `dir`, without the record of the last build.
+fn outputs(dir: &Path) -> BTreeMap<PathBuf, (Vec<u8>, SystemTime)> {
+    let mut files = snapshot(dir);
+    files.retain(|rel, _| !rel.starts_with(".contractc"));
+    files
+}
+
+const NOTHING_CHANGED: &str = "nothing changed since the last build";
+
+#[test]
+fn a_build_with_nothing_changed_answers_from_the_record_and_writes_nothing() {
+    let catalog = reference_copy();
+    let out = tempfile::tempdir().expect("tempdir");
+    let first = build(catalog.path(), out.path(), &[]);
+    assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr));
+    assert!(out.path().join(".contractc/build").is_file());
+    let before = snapshot(out.path());
+    let again = build(catalog.path(), out.path(), &[]);
+    assert_eq!(again.status.code(), Some(0));
+    let stderr = text(&again.stderr);
+    assert!(stderr.contains(NOTHING_CHANGED), "{stderr}");
+    // The summary of the build it stands for, exemptions included.
+    assert!(stderr.contains("built 30 definitions"), "{stderr}");
+    assert!(
+        stderr.contains("exempt from identity: ServiceHeartbeatV1"),
+        "{stderr}"
+    );
+    assert_eq!(snapshot(out.path()), before, "a no-op build wrote a file");
+
+    // A catalog file touched but not changed is still nothing to do.
+    age(catalog.path());
+    let touched = build(catalog.path(), out.path(), &[]);
+    assert!(text(&touched.stderr).contains(NOTHING_CHANGED));
+
+    // --force and machine-readable output always run the whole build.
+    let forced = build(catalog.path(), out.path(), &["--force"]);
+    assert!(
+        text(&forced.stderr).contains("wrote 0 files, 21 unchanged"),
+        "{}",
+        text(&forced.stderr)
+    );
+    let json = build(catalog.path(), out.path(), &["--format", "json"]);
+    assert_eq!(json.status.code(), Some(0));
+    assert!(
+        json.stdout.is_empty(),
+        "JSON lines, one per diagnostic: none"
+    );
+    assert!(
+        text(&json.stderr).contains("wrote 0 files, 21 unchanged"),
+        "{}",
+        text(&json.stderr)
+    );
+}
+
+#[test]
+fn the_record_is_not_trusted_once_inputs_or_outputs_change() {
+    let catalog = reference_copy();
+    let out = tempfile::tempdir().expect("tempdir");
+    assert_eq!(
+        build(catalog.path(), out.path(), &[]).status.code(),
+        Some(0)
+    );
+    let clean = outputs(out.path());
+
+    // An output edited by hand is regenerated.
+    let rust = out.path().join("rust/contracts.rs");
+    std::fs::write(&rust, "// edited\n").expect("edit");
+    let repaired = build(catalog.path(), out.path(), &[]);
+    assert!(
+        text(&repaired.stderr).contains("wrote 1 files, 20 unchanged"),
+        "{}",
+        text(&repaired.stderr)
+    );
+    assert_eq!(
+        std::fs::read(&rust).expect("read"),
+        clean[Path::new("rust/contracts.rs")].0
+    );
+
+    // A stray generated-looking file is removed.
+    let stray = out.path().join("jsonschema/GoneV1.schema.json");
+    std::fs::write(&stray, "{}").expect("stray");
+    let swept = build(catalog.path(), out.path(), &[]);
+    assert!(
+        text(&swept.stderr).contains("1 removed"),
+        "{}",
+        text(&swept.stderr)
+    );
+    assert!(!stray.exists());
+
+    // A new catalog file, and a changed one, are built.
+    std::fs::write(
+        catalog.path().join("extra.yaml"),
+        "name: ExtraV1\nkind: enum\ndescription: An enum.\nvalues: [a]\n",
+    )
+    .expect("add");
+    let added = build(catalog.path(), out.path(), &[]);
+    assert!(
+        text(&added.stderr).contains("built 31 definitions"),
+        "{}",
+        text(&added.stderr)
+    );
+    assert!(
+        text(&added.stderr).contains("wrote 1 files"),
+        "{}",
+        text(&added.stderr)
+    );
+    std::fs::write(
+        catalog.path().join("extra.yaml"),
+        "name: ExtraV1\nkind: enum\ndescription: An enum.\nvalues: [a, b]\n",
+    )
+    .expect("change");
+    let changed = build(catalog.path(), out.path(), &[]);
+    assert!(
+        !text(&changed.stderr).contains(NOTHING_CHANGED),
+        "{}",
+        text(&changed.stderr)
+    );
+    assert!(
+        text(&changed.stderr).contains("wrote 1 files"),
+        "{}",
+        text(&changed.stderr)
+    );
+
+    // A catalog with errors writes nothing, the record included.
+    std::fs::write(
+        catalog.path().join("extra.yaml"),
+        "name: ExtraV1\nkind: enum\n",
+    )
+    .expect("break");
+    let before = snapshot(out.path());
+    let broken = build(catalog.path(), out.path(), &[]);
+    assert_eq!(broken.status.code(), Some(1));
+    assert_eq!(snapshot(out.path()), before);
 }
 
 #[test]

@@ -13,6 +13,7 @@ pub mod emit;
 pub mod model;
 pub mod output;
 pub mod parse;
+pub mod record;
 pub mod resolve;
 pub mod source;
 pub mod validate;

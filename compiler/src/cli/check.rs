@@ -78,14 +78,19 @@ fn only_io_errors(checked: &Checked) -> bool {
 
 /// One summary on stderr: counts, and every exempt message with its reason.
 pub fn summary(checked: &Checked, verb: &str) {
+    let _ = std::io::stderr()
+        .lock()
+        .write_all(summary_text(checked, verb).as_bytes());
+}
+
+/// The summary line of a run and the exempt messages, one per line.
+pub fn summary_text(checked: &Checked, verb: &str) -> String {
     let catalog = &checked.catalog;
     let messages = catalog.messages().count();
     let shared = catalog.definitions.len() - messages;
     let d = &checked.diagnostics;
-    let mut err = std::io::stderr().lock();
-    let _ = writeln!(
-        err,
-        "contractc: {verb} {} ({}, {}) in {}: {}, {}",
+    let mut out = format!(
+        "contractc: {verb} {} ({}, {}) in {}: {}, {}\n",
         count(catalog.definitions.len(), "definition"),
         count(messages, "message"),
         count(shared, "shared type"),
@@ -93,12 +98,15 @@ pub fn summary(checked: &Checked, verb: &str) {
         count(d.error_count(), "error"),
         count(d.warning_count(), "warning"),
     );
-
     for def in catalog.exempt_messages() {
         if let Some(contractc::model::Identity::Exempt { reason, .. }) = &def.identity {
-            let _ = writeln!(err, "  exempt from identity: {} ({reason})", def.name.value);
+            out.push_str(&format!(
+                "  exempt from identity: {} ({reason})\n",
+                def.name.value
+            ));
         }
     }
+    out
 }
 
 /// `1 error`, `2 errors`.
