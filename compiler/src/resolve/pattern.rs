@@ -8,6 +8,8 @@
 
 use crate::model::Pattern;
 use regex_syntax::ast::{self, AssertionKind, Ast, ClassSetItem, GroupKind};
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// Why a pattern was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,8 +20,29 @@ pub enum PatternError {
     NonPortable(String),
 }
 
-/// Checks a pattern and returns it with its Rust translation.
+/// Checks a pattern and returns it with its Rust translation. Catalogs repeat their patterns,
+/// and compiling one is the dearest step of a check: answers are remembered per thread.
 pub fn translate(source: &str) -> Result<Pattern, PatternError> {
+    /// Distinct patterns remembered before the memory starts over.
+    const REMEMBERED: usize = 4096;
+    thread_local! {
+        static SEEN: RefCell<HashMap<String, Result<Pattern, PatternError>>> =
+            RefCell::new(HashMap::new());
+    }
+    SEEN.with_borrow_mut(|seen| {
+        if let Some(answer) = seen.get(source) {
+            return answer.clone();
+        }
+        if seen.len() >= REMEMBERED {
+            seen.clear();
+        }
+        let answer = translate_once(source);
+        seen.insert(source.to_owned(), answer.clone());
+        answer
+    })
+}
+
+fn translate_once(source: &str) -> Result<Pattern, PatternError> {
     if let Some(why) = rust_only_escape(source) {
         return Err(PatternError::NonPortable(why));
     }
