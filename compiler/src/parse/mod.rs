@@ -24,34 +24,56 @@ pub struct ParsedFile {
 pub const CONFIG_FILE: &str = "contractc.yaml";
 
 /// Decodes and parses every file; files that cannot be read as YAML become diagnostics.
+/// Files are parsed over the machine's cores; results and diagnostics keep file order.
 pub fn parse_files(
     sources: &mut SourceMap,
     files: Vec<InputFile>,
     diags: &mut Diagnostics,
 ) -> Vec<ParsedFile> {
-    let mut parsed = Vec::new();
+    let mut decoded = Vec::new();
     for input in files {
         let is_config = input.relative.as_os_str() == CONFIG_FILE;
-        let Some(id) = files::decode(sources, input, diags) else {
-            continue;
-        };
-        let documents = yaml::parse_documents(id, sources.get(id), diags);
-        if documents.is_empty() && !diags_mention(diags, id) {
-            diags.emit(
+        if let Some(id) = files::decode(sources, input, diags) {
+            decoded.push((id, is_config));
+        }
+    }
+    let sources = &*sources;
+    let parse_one = |&(id, is_config): &(FileId, bool)| {
+        let mut found = Diagnostics::new();
+        let documents = yaml::parse_documents(id, sources.get(id), &mut found);
+        if documents.is_empty() && found.is_empty() {
+            found.emit(
                 Code::EmptyDocument,
                 Pos::file_start(id),
                 "file holds no YAML document",
             );
         }
-        parsed.push(ParsedFile {
+        let parsed = ParsedFile {
             file: id,
             is_config,
             documents,
-        });
+        };
+        (parsed, found)
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    let chunk = decoded.len().div_ceil(threads).max(1);
+    let results: Vec<Vec<(ParsedFile, Diagnostics)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = decoded
+            .chunks(chunk)
+            .map(|run| scope.spawn(move || run.iter().map(parse_one).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    let mut parsed = Vec::with_capacity(decoded.len());
+    for (file, found) in results.into_iter().flatten() {
+        diags.extend(found);
+        parsed.push(file);
     }
     parsed
-}
-
-fn diags_mention(diags: &Diagnostics, id: FileId) -> bool {
-    diags.iter().any(|d| d.pos.is_some_and(|p| p.file == id))
 }

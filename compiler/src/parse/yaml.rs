@@ -221,11 +221,12 @@ impl Builder<'_> {
             Event::Scalar(text, style, _, tag) => {
                 self.reject_tag(tag.is_some(), pos)?;
                 let plain = style == ScalarStyle::Plain;
+                // The scanner's buffer is often far larger than its text; the tree keeps
+                // every scalar, so it keeps only the text.
+                let mut text = text.into_owned();
+                text.shrink_to_fit();
                 self.value(Node {
-                    value: Value::Scalar {
-                        text: text.into_owned(),
-                        plain,
-                    },
+                    value: Value::Scalar { text, plain },
                     pos,
                 })?;
             }
@@ -292,14 +293,20 @@ impl Builder<'_> {
 
     fn close(&mut self) -> Result<(), Stop> {
         let node = match self.stack.pop() {
-            Some(Open::Seq(pos, items)) => Node {
-                value: Value::Seq(items),
-                pos,
-            },
-            Some(Open::Map(pos, entries, _)) => Node {
-                value: Value::Map(entries),
-                pos,
-            },
+            Some(Open::Seq(pos, mut items)) => {
+                items.shrink_to_fit();
+                Node {
+                    value: Value::Seq(items),
+                    pos,
+                }
+            }
+            Some(Open::Map(pos, mut entries, _)) => {
+                entries.shrink_to_fit();
+                Node {
+                    value: Value::Map(entries),
+                    pos,
+                }
+            }
             None => return Ok(()),
         };
         self.attach(node)
