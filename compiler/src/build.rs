@@ -14,9 +14,14 @@ pub const RUST_FILE: &str = "contracts.rs";
 
 /// Every output of a catalog: `jsonschema/<Name>.schema.json` and `rust/contracts.rs`.
 pub fn generate(catalog: &Catalog, templates: &rust::Templates) -> Result<Outputs, Diagnostics> {
-    let schemas: BTreeMap<String, String> = json_schema::emit(catalog)
-        .iter()
-        .map(|(name, schema)| (name.clone(), json_schema::to_text(schema)))
+    // Each schema is printed as soon as it is built, so only its text stays in memory.
+    let schemas: BTreeMap<String, String> = catalog
+        .messages()
+        .filter_map(|def| {
+            let name = &def.name.value;
+            let schema = json_schema::message_schema(catalog, name)?;
+            Some((name.clone(), json_schema::to_text(&schema)))
+        })
         .collect();
     let code = rust::emit(catalog, &schemas, templates)?;
     let mut outputs = Outputs::default();

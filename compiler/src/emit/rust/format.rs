@@ -13,30 +13,52 @@ pub(crate) fn unparse(file: &syn::File) -> String {
 
 /// prettyplease prints items back to back; a blank line after the module doc and after
 /// every top-level item that ends at column 0 makes the file readable in review.
+#[cfg(test)]
 pub(crate) fn space_items(code: &str) -> String {
-    let mut out = String::with_capacity(code.len() + code.len() / 16);
-    let mut prev: Option<&str> = None;
-    for line in code.lines() {
-        if prev.is_some_and(|p| ends_item(p, line)) {
-            out.push('\n');
-        }
-        out.push_str(line);
-        out.push('\n');
-        prev = Some(line);
-    }
-    out
+    let mut spacer = Spacer::new(String::with_capacity(code.len() + code.len() / 16));
+    spacer.push(code);
+    spacer.finish()
 }
 
-/// Whether `prev` ends a top-level item (or the module doc) and `line` starts the next one.
-fn ends_item(prev: &str, line: &str) -> bool {
-    const STARTS: &[&str] = &[
-        "///", "#[", "pub ", "impl ", "static ", "const ", "fn ", "use ",
-    ];
-    let starts_item = STARTS.iter().any(|s| line.starts_with(s));
-    let ended = prev == "}"
-        || (!prev.starts_with(' ') && (prev.ends_with(';') || prev.ends_with("{}")))
-        || (prev.starts_with("//!") && !line.starts_with("//!"));
-    starts_item && ended
+/// Appends printed Rust, piece by piece, with the blank lines of [`space_items`]: the
+/// result is the same as spacing the whole text at once.
+pub(crate) struct Spacer {
+    out: String,
+    /// Whether the previous line ended an item, and whether it was a module doc line.
+    prev: Option<(bool, bool)>,
+}
+
+impl Spacer {
+    /// Starts after `out`, which is kept as it is.
+    pub(crate) fn new(out: String) -> Self {
+        Spacer { out, prev: None }
+    }
+
+    /// Appends whole lines (`text` ends with a newline, or is the end of the file).
+    pub(crate) fn push(&mut self, text: &str) {
+        const STARTS: &[&str] = &[
+            "///", "#[", "pub ", "impl ", "static ", "const ", "fn ", "use ",
+        ];
+        for line in text.lines() {
+            let module_doc = line.starts_with("//!");
+            if let Some((ended, prev_doc)) = self.prev {
+                let starts_item = STARTS.iter().any(|s| line.starts_with(s));
+                if starts_item && (ended || (prev_doc && !module_doc)) {
+                    self.out.push('\n');
+                }
+            }
+            self.out.push_str(line);
+            self.out.push('\n');
+            let ended = line == "}"
+                || (!line.starts_with(' ') && (line.ends_with(';') || line.ends_with("{}")));
+            self.prev = Some((ended, module_doc));
+        }
+    }
+
+    /// The text so far.
+    pub(crate) fn finish(self) -> String {
+        self.out
+    }
 }
 
 /// `does not parse as Rust (expected ...) at generated line N: <line>`.

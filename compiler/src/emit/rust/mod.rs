@@ -40,30 +40,38 @@ pub fn emit(
         schemas,
     };
     let defs: Vec<&Definition> = catalog.definitions.values().collect();
-    let mut items = String::new();
+    let mut pieces = Vec::new();
     let mut errors = Diagnostics::new();
     for result in renderer.definitions(&defs) {
         match result {
-            Ok(pieces) => pieces.iter().for_each(|p| items.push_str(p)),
+            Ok(items) => pieces.extend(items),
             Err(e) => errors.extend(e),
         }
     }
     if !errors.is_empty() {
         return Err(errors);
     }
-    // The file template is rendered around a marker item, which the items already formatted
+    // The file template is rendered around a marker item, which the pieces already printed
     // replace: each piece is parsed and printed once, never again as part of the whole file.
     let mut file = renderer.builder.file();
     file.items = vec![ITEMS_MARKER.to_owned()];
     let code = renderer.render(template_for(Apply::File), "file", &file, "the file")?;
     let parsed = format::parse(&code)
         .map_err(|e| templates.error(template_for(Apply::File), "the file", &e))?;
-    let body = prettyplease::unparse(&parsed).replace(&format!("{ITEMS_MARKER}\n"), &items);
-    Ok(format!(
-        "{}\n{}",
-        stamp(catalog),
-        format::space_items(&body)
-    ))
+    let frame = prettyplease::unparse(&parsed);
+    let size = frame.len() + pieces.iter().map(String::len).sum::<usize>();
+    let mut out = format!("{}\n", stamp(catalog));
+    out.reserve(size + size / 16);
+    let mut spacer = format::Spacer::new(out);
+    let marker = format!("{ITEMS_MARKER}\n");
+    let mut parts = frame.split(&marker).peekable();
+    while let Some(part) = parts.next() {
+        spacer.push(part);
+        if parts.peek().is_some() {
+            pieces.iter().for_each(|p| spacer.push(p));
+        }
+    }
+    Ok(spacer.finish())
 }
 
 /// Stands for the rendered items in the file template; prettyplease prints it unchanged.
@@ -115,9 +123,13 @@ fn check_inputs(catalog: &Catalog, schemas: &BTreeMap<String, String>) -> Result
 /// The generated code compiles every pattern's Rust twin once and trusts it: check it here.
 fn check_patterns(catalog: &Catalog) -> Diagnostics {
     let mut errors = Diagnostics::new();
+    let mut seen = std::collections::HashSet::new();
     for def in catalog.definitions.values() {
         for field in def.fields() {
             for pattern in patterns(&field.spec) {
+                if !seen.insert(&pattern.rust) {
+                    continue;
+                }
                 if let Err(e) = regex::Regex::new(&pattern.rust) {
                     errors.extend(internal(format!(
                         "the pattern of `{}.{}` does not compile for the regex crate: {e}",
