@@ -79,12 +79,19 @@ impl SourceFile {
         let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
             return self.text.len();
         };
-        let rest = &self.text[start..];
-        let line_end = rest.find('\n').unwrap_or(rest.len());
-        rest[..line_end]
-            .char_indices()
-            .nth(col_chars)
-            .map_or(start + line_end, |(i, _)| start + i)
+        // The next line's start is one past this line's `\n`.
+        let end = self
+            .line_starts
+            .get(line)
+            .map_or(self.text.len(), |&next| next - 1);
+        let text = &self.text[start..end];
+        match text.as_bytes().get(..col_chars) {
+            Some(head) if head.is_ascii() => start + col_chars,
+            _ => text
+                .char_indices()
+                .nth(col_chars)
+                .map_or(end, |(i, _)| start + i),
+        }
     }
 
     /// The position of a byte range that starts at a 1-based line and 0-based character column.
@@ -166,5 +173,26 @@ mod tests {
         assert_eq!(&f.text[p.start..p.end], "xyz");
         let q = f.pos_of_offset(FileId(0), p.start);
         assert_eq!((q.line, q.column), (2, 4));
+    }
+
+    #[test]
+    fn offsets_of_columns_agree_with_counting_characters() {
+        let text = "ab: 1\né: xyz\r\n\nnö newline at end";
+        let f = SourceFile::new("a.yaml".into(), text.into());
+        for (line, content) in text.split('\n').enumerate() {
+            let start = content.as_ptr() as usize - text.as_ptr() as usize;
+            for col in 0..content.chars().count() + 3 {
+                let expected = content
+                    .char_indices()
+                    .nth(col)
+                    .map_or(start + content.len(), |(i, _)| start + i);
+                assert_eq!(
+                    f.offset_of(line + 1, col),
+                    expected,
+                    "line {line} col {col}"
+                );
+            }
+        }
+        assert_eq!(f.offset_of(9, 0), text.len());
     }
 }
