@@ -40,6 +40,16 @@ pub(crate) fn scan(bytes: &[u8]) -> Result<Keys, serde_json::Error> {
     })
 }
 
+/// Reads one whole value from `d` as a `Value` parse would (syntax, UTF-8, escapes, numbers
+/// in range, nesting depth), keeping nothing; an object that repeats a key is an error too.
+pub(crate) fn check_distinct<'de, D: Deserializer<'de>>(d: D) -> Result<(), D::Error> {
+    let state = RandomState::new();
+    if Scan(&state).deserialize(d)? {
+        return Err(serde::de::Error::custom("an object repeats a key"));
+    }
+    Ok(())
+}
+
 /// Visits a whole value the way `Value`'s visitor does; yields whether a key repeats.
 #[derive(Clone, Copy)]
 struct Scan<'s>(&'s RandomState);
@@ -92,28 +102,30 @@ impl<'de> Visitor<'de> for Scan<'_> {
     }
 }
 
-/// The key hashes of one object: a short list, a hash set once it grows.
+/// The key hashes of one object: inline while few, a hash set once it grows.
 #[derive(Default)]
-struct KeySet {
-    few: Vec<u64>,
+pub(crate) struct KeySet {
+    few: [u64; KeySet::FEW],
+    len: usize,
     many: HashSet<u64>,
 }
 
 impl KeySet {
-    /// Above this many keys, lookups go through the hash set.
+    /// Keys held inline before spilling into the hash set.
     const FEW: usize = 16;
 
     /// Adds `hash`; false when it was already there.
-    fn insert(&mut self, hash: u64) -> bool {
-        if self.many.is_empty() {
-            if self.few.contains(&hash) {
+    pub(crate) fn insert(&mut self, hash: u64) -> bool {
+        if self.len < Self::FEW {
+            if self.few[..self.len].contains(&hash) {
                 return false;
             }
-            self.few.push(hash);
-            if self.few.len() > Self::FEW {
-                self.many.extend(self.few.drain(..));
-            }
+            self.few[self.len] = hash;
+            self.len += 1;
             return true;
+        }
+        if self.many.is_empty() {
+            self.many.extend(self.few);
         }
         self.many.insert(hash)
     }
