@@ -187,7 +187,7 @@ impl<'k, 'de, V: Visitor<'de>> Visit<'k, V> {
     /// Records the hash of a key read as a string.
     fn hash(&mut self, s: &str) {
         if let Some(slot) = self.key.as_mut() {
-            **slot = Some(fnv(s.as_bytes()));
+            **slot = Some(key_hash(s.as_bytes()));
         }
     }
 }
@@ -372,11 +372,20 @@ impl<'de, K: DeserializeSeed<'de>> DeserializeSeed<'de> for KeySeed<'_, K> {
     }
 }
 
-/// FNV-1a: a collision costs only a trip down the scan path, so no keyed hash is needed.
-fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+/// A word-at-a-time multiplicative hash (FxHash's step): a collision costs only a trip down
+/// the scan path, so a keyed or collision-resistant hash would buy nothing here.
+fn key_hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let step = |h: u64, word: u64| (h.rotate_left(5) ^ word).wrapping_mul(K);
+    let mut chunks = bytes.chunks_exact(8);
+    let mut h = bytes.len() as u64;
+    for chunk in &mut chunks {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        h = step(h, u64::from_le_bytes(word));
+    }
+    let rest = chunks.remainder().iter().rev();
+    step(h, rest.fold(0, |word, &b| word << 8 | u64::from(b)))
 }
 
 #[cfg(test)]
