@@ -6,6 +6,7 @@
 
 mod email;
 mod hostname;
+mod pattern;
 mod unique;
 
 use std::fmt::Display;
@@ -13,6 +14,7 @@ use std::fmt::Display;
 use regex::Regex;
 
 pub use email::email;
+pub use pattern::Pattern;
 pub use unique::{json_eq, unique_items};
 
 /// Length in Unicode scalar values, as JSON Schema counts (`minLength` / `maxLength`).
