@@ -200,3 +200,18 @@ fn the_single_pass_decides_only_documents_it_can_prove_clean() {
         assert!(parse::<Outer>(doc.as_bytes()).is_none(), "{doc}");
     }
 }
+
+#[test]
+fn the_key_hash_reads_every_byte() {
+    for n in 0..40 {
+        let key: Vec<u8> = (0..n).map(|i| b'a' + (i % 26) as u8).collect();
+        for i in 0..n {
+            let mut other = key.clone();
+            other[i] ^= 1;
+            assert_ne!(super::key_hash(&key), super::key_hash(&other), "{n} {i}");
+        }
+        if n > 0 {
+            assert_ne!(super::key_hash(&key), super::key_hash(&key[..n - 1]));
+        }
+    }
+}
