@@ -18,11 +18,13 @@ pub use pattern::Pattern;
 pub use unique::{json_eq, unique_items};
 
 /// Length in Unicode scalar values, as JSON Schema counts (`minLength` / `maxLength`).
+#[inline]
 pub fn len_chars(s: &str) -> usize {
     s.chars().count()
 }
 
 /// `minLength`: fails when `s` has fewer than `min` scalar values.
+#[inline]
 pub fn min_length(s: &str, min: usize) -> Option<String> {
     // A scalar value takes 1 to 4 bytes, so `len / 4 <= chars <= len`: count only when
     // the byte length leaves the answer open.
@@ -33,6 +35,7 @@ pub fn min_length(s: &str, min: usize) -> Option<String> {
 }
 
 /// `maxLength`: fails when `s` has more than `max` scalar values.
+#[inline]
 pub fn max_length(s: &str, max: usize) -> Option<String> {
     if s.len() > max && len_chars(s) > max {
         return Some(format!("longer than {max} characters"));

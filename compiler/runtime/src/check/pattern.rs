@@ -51,6 +51,7 @@ impl Pattern {
     }
 
     /// Whether `s` matches, as `Regex::is_match` of the same source says.
+    #[inline]
     pub fn is_match(&self, s: &str) -> bool {
         match &self.how {
             How::Regex(re) => re.is_match(s),
