@@ -71,16 +71,33 @@ fn scan(runs: &[Run], bytes: &[u8]) -> bool {
     for run in runs {
         let rest = &bytes[pos..];
         let limit = rest.len().min(run.max);
-        let taken = rest[..limit]
-            .iter()
-            .position(|&b| !run.table[usize::from(b)])
-            .unwrap_or(limit);
+        let taken = members(&run.table, &rest[..limit]);
         if taken < run.min {
             return false;
         }
         pos += taken;
     }
     pos == bytes.len()
+}
+
+/// How many leading bytes of `bytes` are in `table`: eight at a time without branching,
+/// then one at a time in the first chunk that breaks the run.
+fn members(table: &[bool; 256], bytes: &[u8]) -> usize {
+    let mut n = 0;
+    for chunk in bytes.chunks_exact(8) {
+        if !chunk
+            .iter()
+            .fold(true, |all, &b| all & table[usize::from(b)])
+        {
+            break;
+        }
+        n += 8;
+    }
+    let tail = &bytes[n..];
+    n + tail
+        .iter()
+        .position(|&b| !table[usize::from(b)])
+        .unwrap_or(tail.len())
 }
 
 /// The runs of `^(class quantifier?)*$`, when every class is ASCII and the greedy scan is
