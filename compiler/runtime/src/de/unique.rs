@@ -12,9 +12,7 @@ use std::fmt;
 
 use std::borrow::Cow;
 
-use serde::de::value::{
-    BorrowedStrDeserializer, MapAccessDeserializer, SeqAccessDeserializer, StringDeserializer,
-};
+use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
 use serde::de::{
     Deserialize, Deserializer, Error as _, IntoDeserializer, MapAccess, SeqAccess, Visitor,
 };
@@ -87,11 +85,12 @@ enum Item<'de> {
 }
 
 impl<'de> Item<'de> {
-    /// Converts the item with its [`Strict`] rules, as from the equal `serde_json::Value`.
+    /// Converts the item with its [`Strict`] rules, from the equal `serde_json::Value`: a
+    /// `Value` deserializer differs from serde's string deserializers (`Option<T>` items
+    /// read a string as `Some`), so the text becomes a `Value::String` first.
     fn into_strict<T: Strict<'de>>(self) -> Result<T, serde_json::Error> {
         match self {
-            Item::Str(Cow::Borrowed(s)) => T::deserialize_strict(BorrowedStrDeserializer::new(s)),
-            Item::Str(Cow::Owned(s)) => T::deserialize_strict(StringDeserializer::new(s)),
+            Item::Str(s) => T::deserialize_strict(Value::String(s.into_owned())),
             Item::Json(v) => T::deserialize_strict(v),
         }
     }

@@ -51,6 +51,8 @@ fn lists() -> Vec<String> {
         r#"[true, false, "true"]"#.to_owned(),
         r#"["not a uuid"]"#.to_owned(),
         r#"[5]"#.to_owned(),
+        r#"[1, "1", null]"#.to_owned(),
+        r#"["a"]"#.to_owned(),
     ]
     .to_vec();
     out.push(format!("[{}]", many.join(",")));
@@ -76,6 +78,10 @@ fn agrees_with_reading_every_item_as_a_value() {
         let (n, o) = (new::<Value>(&text), old::<Value>(&text));
         assert_eq!(n, o, "Value {text}");
         assert_eq!(new::<i64>(&text), old::<i64>(&text), "i64 {text}");
+        let (n, o) = (new::<Option<Value>>(&text), old::<Option<Value>>(&text));
+        assert_eq!(n, o, "Option<Value> {text}");
+        let (n, o) = (new::<Option<Uuid>>(&text), old::<Option<Uuid>>(&text));
+        assert_eq!(n, o, "Option<Uuid> {text}");
     }
 }
 
