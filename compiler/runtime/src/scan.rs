@@ -131,6 +131,38 @@ impl KeySet {
     }
 }
 
+/// A word-at-a-time multiplicative hash (FxHash's step) over the length and the bytes, the
+/// last word read overlapping: a collision costs only a trip down the scan path, so a keyed
+/// or collision-resistant hash would buy nothing here.
+pub(crate) fn key_hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let step = |h: u64, word: u64| (h.rotate_left(5) ^ word).wrapping_mul(K);
+    let word = |s: &[u8]| {
+        let mut w = [0; 8];
+        w.copy_from_slice(s);
+        u64::from_le_bytes(w)
+    };
+    let half = |s: &[u8]| {
+        let mut w = [0; 4];
+        w.copy_from_slice(s);
+        u64::from(u32::from_le_bytes(w))
+    };
+    let n = bytes.len();
+    let h = n as u64;
+    match n {
+        0..4 => step(h, bytes.iter().fold(0, |w, &b| w << 8 | u64::from(b))),
+        4..=8 => step(h, half(&bytes[..4]) | half(&bytes[n - 4..]) << 32),
+        _ => {
+            let mut chunks = bytes.chunks_exact(8);
+            let h = chunks.by_ref().fold(h, |h, c| step(h, word(c)));
+            match chunks.remainder() {
+                [] => h,
+                _ => step(h, word(&bytes[n - 8..])),
+            }
+        }
+    }
+}
+
 /// An object key, read as its hash.
 struct Key<'s>(&'s RandomState);
 

@@ -19,7 +19,7 @@ use serde::de::{
 
 use crate::de::Exact;
 use crate::lines::MAX_LINE_BYTES;
-use crate::scan::{KeySet, check_distinct};
+use crate::scan::{KeySet, check_distinct, key_hash};
 
 /// The typed parse alone, or `None` when the scan path must decide: on any error, and for
 /// documents over 16 MiB (where that path refuses repeated keys).
@@ -369,38 +369,6 @@ impl<'de, K: DeserializeSeed<'de>> DeserializeSeed<'de> for KeySeed<'_, K> {
             de: d,
             key: Some(self.slot),
         })
-    }
-}
-
-/// A word-at-a-time multiplicative hash (FxHash's step) over the length and the bytes, the
-/// last word read overlapping: a collision costs only a trip down the scan path, so a keyed
-/// or collision-resistant hash would buy nothing here.
-fn key_hash(bytes: &[u8]) -> u64 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    let step = |h: u64, word: u64| (h.rotate_left(5) ^ word).wrapping_mul(K);
-    let word = |s: &[u8]| {
-        let mut w = [0; 8];
-        w.copy_from_slice(s);
-        u64::from_le_bytes(w)
-    };
-    let half = |s: &[u8]| {
-        let mut w = [0; 4];
-        w.copy_from_slice(s);
-        u64::from(u32::from_le_bytes(w))
-    };
-    let n = bytes.len();
-    let h = n as u64;
-    match n {
-        0..4 => step(h, bytes.iter().fold(0, |w, &b| w << 8 | u64::from(b))),
-        4..=8 => step(h, half(&bytes[..4]) | half(&bytes[n - 4..]) << 32),
-        _ => {
-            let mut chunks = bytes.chunks_exact(8);
-            let h = chunks.by_ref().fold(h, |h, c| step(h, word(c)));
-            match chunks.remainder() {
-                [] => h,
-                _ => step(h, word(&bytes[n - 8..])),
-            }
-        }
     }
 }
 

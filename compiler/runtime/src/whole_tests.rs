@@ -208,10 +208,17 @@ fn the_key_hash_reads_every_byte() {
         for i in 0..n {
             let mut other = key.clone();
             other[i] ^= 1;
-            assert_ne!(super::key_hash(&key), super::key_hash(&other), "{n} {i}");
+            assert_ne!(
+                crate::scan::key_hash(&key),
+                crate::scan::key_hash(&other),
+                "{n} {i}"
+            );
         }
         if n > 0 {
-            assert_ne!(super::key_hash(&key), super::key_hash(&key[..n - 1]));
+            assert_ne!(
+                crate::scan::key_hash(&key),
+                crate::scan::key_hash(&key[..n - 1])
+            );
         }
     }
 }
