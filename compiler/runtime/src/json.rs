@@ -18,6 +18,11 @@ use crate::validate::{Validate, Violation, Violations, push_escaped};
 /// the repeated field), structs are read from objects only and enums from strings only
 /// ([`crate::de::Exact`]). Nesting deeper than 128 is an error, never a stack overflow.
 ///
+/// One pass in the common case: the typed parse runs first, watched so that its success
+/// proves the document well formed with distinct keys (`whole.rs`); a document it cannot
+/// decide (any error, a repeated key, over 16 MiB) is scanned first and parsed again, as every
+/// document was before, so the outcome is the same either way.
+///
 /// Memory: the scan holds a hash per key of the open objects; a document with repeated keys
 /// is read through a `Value` and refused past 16 MiB ([`crate::lines::MAX_LINE_BYTES`]), the
 /// one place where this parse is stricter than the `jsonschema` crate on its own.
@@ -42,13 +47,24 @@ use crate::validate::{Validate, Violation, Violations, push_escaped};
 /// assert!(from_json::<Note>(br#"["abc"]"#).is_err());
 /// ```
 pub fn from_json<T: DeserializeOwned + Validate>(bytes: &[u8]) -> Result<T, Violations> {
-    let value = match scan(bytes) {
+    // One pass when the typed parse proves enough (crate::whole); else scan, then parse.
+    let value = match crate::whole::parse::<T>(bytes) {
+        Some(value) => value,
+        None => scanned::<T>(bytes)?,
+    };
+    value.validate().map(|()| value)
+}
+
+/// The scan first (syntax, depth, repeated keys), then the typed parse it calls for: what
+/// [`from_json`] did for every document before the single pass, and still does when that
+/// pass cannot decide.
+pub(crate) fn scanned<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Violations> {
+    Ok(match scan(bytes) {
         Ok(Keys::Distinct) => from_bytes::<T>(bytes)?,
         Ok(Keys::Repeated) if bytes.len() > MAX_LINE_BYTES => return Err(too_big_to_repeat()),
         Ok(Keys::Repeated) => from_value::<T>(bytes)?,
         Err(err) => return Err(Violations::from(vec![locate::<Value>(bytes, err)])),
-    };
-    value.validate().map(|()| value)
+    })
 }
 
 /// A document that repeats a key is read through a `Value`, whose size is several times the

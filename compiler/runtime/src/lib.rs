@@ -71,6 +71,7 @@ pub mod lines;
 pub mod macros;
 mod scan;
 pub mod validate;
+mod whole;
 
 pub use claims::ClaimsError;
 pub use contract::{Attributed, Contract, Message, MessageKind};

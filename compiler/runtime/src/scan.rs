@@ -40,6 +40,16 @@ pub(crate) fn scan(bytes: &[u8]) -> Result<Keys, serde_json::Error> {
     })
 }
 
+/// Reads one whole value from `d` as a `Value` parse would (syntax, UTF-8, escapes, numbers
+/// in range, nesting depth), keeping nothing; an object that repeats a key is an error too.
+pub(crate) fn check_distinct<'de, D: Deserializer<'de>>(d: D) -> Result<(), D::Error> {
+    let state = RandomState::new();
+    if Scan(&state).deserialize(d)? {
+        return Err(serde::de::Error::custom("an object repeats a key"));
+    }
+    Ok(())
+}
+
 /// Visits a whole value the way `Value`'s visitor does; yields whether a key repeats.
 #[derive(Clone, Copy)]
 struct Scan<'s>(&'s RandomState);
@@ -92,30 +102,64 @@ impl<'de> Visitor<'de> for Scan<'_> {
     }
 }
 
-/// The key hashes of one object: a short list, a hash set once it grows.
+/// The key hashes of one object: inline while few, a hash set once it grows.
 #[derive(Default)]
-struct KeySet {
-    few: Vec<u64>,
+pub(crate) struct KeySet {
+    few: [u64; KeySet::FEW],
+    len: usize,
     many: HashSet<u64>,
 }
 
 impl KeySet {
-    /// Above this many keys, lookups go through the hash set.
+    /// Keys held inline before spilling into the hash set.
     const FEW: usize = 16;
 
     /// Adds `hash`; false when it was already there.
-    fn insert(&mut self, hash: u64) -> bool {
-        if self.many.is_empty() {
-            if self.few.contains(&hash) {
+    pub(crate) fn insert(&mut self, hash: u64) -> bool {
+        if self.len < Self::FEW {
+            if self.few[..self.len].contains(&hash) {
                 return false;
             }
-            self.few.push(hash);
-            if self.few.len() > Self::FEW {
-                self.many.extend(self.few.drain(..));
-            }
+            self.few[self.len] = hash;
+            self.len += 1;
             return true;
         }
+        if self.many.is_empty() {
+            self.many.extend(self.few);
+        }
         self.many.insert(hash)
+    }
+}
+
+/// A word-at-a-time multiplicative hash (FxHash's step) over the length and the bytes, the
+/// last word read overlapping: a collision costs only a trip down the scan path, so a keyed
+/// or collision-resistant hash would buy nothing here.
+pub(crate) fn key_hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let step = |h: u64, word: u64| (h.rotate_left(5) ^ word).wrapping_mul(K);
+    let word = |s: &[u8]| {
+        let mut w = [0; 8];
+        w.copy_from_slice(s);
+        u64::from_le_bytes(w)
+    };
+    let half = |s: &[u8]| {
+        let mut w = [0; 4];
+        w.copy_from_slice(s);
+        u64::from(u32::from_le_bytes(w))
+    };
+    let n = bytes.len();
+    let h = n as u64;
+    match n {
+        0..4 => step(h, bytes.iter().fold(0, |w, &b| w << 8 | u64::from(b))),
+        4..=8 => step(h, half(&bytes[..4]) | half(&bytes[n - 4..]) << 32),
+        _ => {
+            let mut chunks = bytes.chunks_exact(8);
+            let h = chunks.by_ref().fold(h, |h, c| step(h, word(c)));
+            match chunks.remainder() {
+                [] => h,
+                _ => step(h, word(&bytes[n - 8..])),
+            }
+        }
     }
 }
 

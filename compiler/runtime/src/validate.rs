@@ -42,6 +42,7 @@ impl Violations {
     }
 
     /// Records the message of a check helper, if it found a violation.
+    #[inline]
     pub fn push_opt(&mut self, path: &Path<'_>, message: Option<String>) {
         if let Some(message) = message {
             self.push(path, message);
@@ -149,6 +150,7 @@ impl Path<'static> {
 
 impl<'a> Path<'a> {
     /// The member `k` of the object at this path.
+    #[inline]
     pub fn key(&'a self, k: &'a str) -> Path<'a> {
         Path {
             parent: Some(self),
@@ -157,6 +159,7 @@ impl<'a> Path<'a> {
     }
 
     /// The element `i` of the array at this path.
+    #[inline]
     pub fn index(&'a self, i: usize) -> Path<'a> {
         Path {
             parent: Some(self),

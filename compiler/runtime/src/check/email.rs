@@ -33,8 +33,41 @@ const IPV6_TAG: &str = "IPv6:";
 /// assert!(!email("δοκιμή@example.com"));
 /// ```
 pub fn email(s: &str) -> bool {
+    plain(s) || parsed(s)
+}
+
+/// A shortcut that only ever accepts: `local@domain` in plain ASCII, where `local` is a
+/// dot-atom of letters, digits and `._+-` (1 to 64 bytes) and `domain` is dot-separated
+/// labels of 1 to 63 letters, digits and inner hyphens, no `--` (so no A-label), 253 bytes at
+/// most. Every such address passes [`parsed`] too; anything else is left to it.
+fn plain(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    let atom = |b: u8| b.is_ascii_alphanumeric() || b"_+-".contains(&b);
+    let local_ok = (1..=64).contains(&local.len())
+        && local
+            .as_bytes()
+            .split(|&b| b == b'.')
+            .all(|part| !part.is_empty() && part.iter().all(|&b| atom(b)));
+    let label_ok = |label: &[u8]| {
+        (1..=63).contains(&label.len())
+            && label.first().is_some_and(u8::is_ascii_alphanumeric)
+            && label.last().is_some_and(u8::is_ascii_alphanumeric)
+            && label
+                .iter()
+                .all(|&b| b.is_ascii_alphanumeric() || b == b'-')
+            && !label.windows(2).any(|w| w == b"--")
+    };
+    local_ok
+        && (1..=253).contains(&domain.len())
+        && domain.as_bytes().split(|&b| b == b'.').all(label_ok)
+}
+
+/// The full check, as `jsonschema` does it.
+fn parsed(s: &str) -> bool {
     if let Some(domain) = s.strip_prefix("\"\"@") {
-        return email(&format!("\"a\"@{domain}"));
+        return parsed(&format!("\"a\"@{domain}"));
     }
     match EmailAddress::from_str(s) {
         Ok(parsed) => parsed.local_part().is_ascii() && is_email_domain(parsed.domain()),
@@ -78,6 +111,44 @@ mod tests {
         ] {
             assert!(email(ok), "{ok} should be an e-mail address");
         }
+    }
+
+    /// The shortcut never accepts what the full parse rejects: every string of up to 5
+    /// characters over an alphabet of the characters that matter, and longer shapes.
+    #[test]
+    fn shortcut_only_accepts_what_the_parse_accepts() {
+        let alphabet = [
+            'a', 'Z', '0', '.', '@', '-', '_', '+', '"', ' ', '<', 'é', '[',
+        ];
+        let mut all = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..5 {
+            last = last
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            all.extend(last.iter().cloned());
+        }
+        let long = |n: usize| "a".repeat(n);
+        all.extend([
+            format!("{}@b.co", long(64)),
+            format!("{}@b.co", long(65)),
+            format!("a@{}.co", long(63)),
+            format!("a@{}.co", long(64)),
+            format!("a@{}", [long(63), long(63), long(63), long(61)].join(".")),
+            format!("a@{}", [long(63), long(63), long(63), long(62)].join(".")),
+            "a@xn--bcher-kva.example".to_owned(),
+            "a@ab--cd.com".to_owned(),
+            "first.last+tag@mail.example-host.org".to_owned(),
+        ]);
+        let mut shortcut = 0;
+        for s in &all {
+            if plain(s) {
+                shortcut += 1;
+                assert!(parsed(s), "{s:?}: shortcut accepts, parse rejects");
+            }
+        }
+        assert!(shortcut > 1000, "{shortcut}");
     }
 
     #[test]

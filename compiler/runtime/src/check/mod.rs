@@ -6,6 +6,7 @@
 
 mod email;
 mod hostname;
+mod pattern;
 mod unique;
 
 use std::fmt::Display;
@@ -13,23 +14,28 @@ use std::fmt::Display;
 use regex::Regex;
 
 pub use email::email;
+pub use pattern::Pattern;
 pub use unique::{json_eq, unique_items};
 
 /// Length in Unicode scalar values, as JSON Schema counts (`minLength` / `maxLength`).
+#[inline]
 pub fn len_chars(s: &str) -> usize {
     s.chars().count()
 }
 
 /// `minLength`: fails when `s` has fewer than `min` scalar values.
+#[inline]
 pub fn min_length(s: &str, min: usize) -> Option<String> {
-    // A string has at least as many bytes as scalar values: count only when it may matter.
-    if s.len() < min || len_chars(s) < min {
+    // A scalar value takes 1 to 4 bytes, so `len / 4 <= chars <= len`: count only when
+    // the byte length leaves the answer open.
+    if s.len() < min || (s.len() < min.saturating_mul(4) && len_chars(s) < min) {
         return Some(format!("shorter than {min} characters"));
     }
     None
 }
 
 /// `maxLength`: fails when `s` has more than `max` scalar values.
+#[inline]
 pub fn max_length(s: &str, max: usize) -> Option<String> {
     if s.len() > max && len_chars(s) > max {
         return Some(format!("longer than {max} characters"));
@@ -115,7 +121,33 @@ mod tests {
             Some("longer than 2 characters")
         );
         assert_eq!(max_length("", 0), None);
+        // At four bytes per scalar value, the byte length alone decides.
+        assert_eq!(min_length(&"\u{1F600}".repeat(2), 2), None);
+        assert!(min_length(&"\u{1F600}".repeat(2), 3).is_some());
+        assert!(min_length(&"\u{1F600}".repeat(2), usize::MAX).is_some());
         assert!(min_length("", 1).is_some());
+    }
+
+    /// The byte-length shortcuts agree with counting on every mix of 1- to 4-byte scalars.
+    #[test]
+    fn length_shortcuts_agree_with_counting() {
+        let pieces = ["a", "\u{e9}", "\u{20ac}", "\u{1F600}"];
+        let mut strings = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = strings
+                .iter()
+                .flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}")))
+                .collect();
+            strings.extend(longer);
+        }
+        strings.dedup();
+        for s in &strings {
+            for n in 0..20 {
+                let chars = s.chars().count();
+                assert_eq!(min_length(s, n).is_some(), chars < n, "{s:?} min {n}");
+                assert_eq!(max_length(s, n).is_some(), chars > n, "{s:?} max {n}");
+            }
+        }
     }
 
     #[test]

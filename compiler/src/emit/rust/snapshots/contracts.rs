@@ -442,14 +442,14 @@ impl ::contractc_runtime::Validate for ElsCjAssessmentRequestV1 {
         path: &::contractc_runtime::Path<'_>,
         out: &mut ::contractc_runtime::Violations,
     ) {
-        static PATTERN_0: ::std::sync::LazyLock<::contractc_runtime::regex::Regex> = ::std::sync::LazyLock::new(||
+        static PATTERN_0: ::std::sync::LazyLock<::contractc_runtime::check::Pattern> = ::std::sync::LazyLock::new(||
         {
-            ::contractc_runtime::regex::Regex::new(r#"^[a-z]+$"#)
+            ::contractc_runtime::check::Pattern::new(r#"^[a-z]+$"#)
                 .expect("contractc compiled this pattern when it generated this code")
         });
-        static PATTERN_1: ::std::sync::LazyLock<::contractc_runtime::regex::Regex> = ::std::sync::LazyLock::new(||
+        static PATTERN_1: ::std::sync::LazyLock<::contractc_runtime::check::Pattern> = ::std::sync::LazyLock::new(||
         {
-            ::contractc_runtime::regex::Regex::new(r#"^[A-F]$"#)
+            ::contractc_runtime::check::Pattern::new(r#"^[A-F]$"#)
                 .expect("contractc compiled this pattern when it generated this code")
         });
         {
@@ -994,9 +994,9 @@ impl ::contractc_runtime::Validate for EssayV1 {
         path: &::contractc_runtime::Path<'_>,
         out: &mut ::contractc_runtime::Violations,
     ) {
-        static PATTERN_0: ::std::sync::LazyLock<::contractc_runtime::regex::Regex> = ::std::sync::LazyLock::new(||
+        static PATTERN_0: ::std::sync::LazyLock<::contractc_runtime::check::Pattern> = ::std::sync::LazyLock::new(||
         {
-            ::contractc_runtime::regex::Regex::new(r#"^[^\t\n\v\f\r \x{a0}]"#)
+            ::contractc_runtime::check::Pattern::new(r#"^[^\t\n\v\f\r \x{a0}]"#)
                 .expect("contractc compiled this pattern when it generated this code")
         });
         {
