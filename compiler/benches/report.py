@@ -160,6 +160,12 @@ def validator_rows(rows):
         rows.append((f"`{name}`: (c) jsonschema vs (b) parse+validate",
                      f"{duration(c)} vs {duration(b)}", fmt_ratio(over_schema), "≥ 4x",
                      verdict(over_schema, 4.0, below=False)))
+        parse = mean_ns("validators", "value_parse", name)
+        valid = mean_ns("validators", "is_valid", name)
+        share = ratio(parse, None if parse is None or valid is None else parse + valid)
+        rows.append((f"`{name}`: (c) split, `Value` parse + `is_valid`",
+                     f"{duration(parse)} + {duration(valid)}",
+                     "not run" if share is None else f"{share:.0%} parse", "reported", ""))
 
 
 def main():

@@ -59,7 +59,7 @@ fn bench<T: Message + DeserializeOwned>(group: &mut BenchmarkGroup<'_, WallTime>
                 .is_ok_and(|value| validator.is_valid(&value))
         })
     });
-    // The two halves of (c), to say where its time goes (report.py does not read these).
+    // The two halves of (c), to say where its time goes (report.py prints the split).
     group.bench_function(BenchmarkId::new("value_parse", name), |b| {
         b.iter(|| serde_json::from_slice::<Value>(black_box(bytes)).is_ok())
     });
