@@ -17,7 +17,7 @@ use serde::de::{
     VariantAccess, Visitor,
 };
 
-use crate::de::Exact;
+use crate::de::{Exact, delegate_deserialize};
 use crate::lines::MAX_LINE_BYTES;
 use crate::scan::{KeySet, check_distinct, key_hash};
 
@@ -54,105 +54,14 @@ struct Visit<'k, V> {
     key: KeySlot<'k>,
 }
 
-macro_rules! forward_deserialize {
-    ($($method:ident),* $(,)?) => {$(
-        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-            self.de.$method(Visit { visitor, key: self.key })
-        }
-    )*};
-}
-
 impl<'de, D: Deserializer<'de>> Deserializer<'de> for Whole<'_, D> {
     type Error = D::Error;
 
-    forward_deserialize!(
-        deserialize_any,
-        deserialize_bool,
-        deserialize_i8,
-        deserialize_i16,
-        deserialize_i32,
-        deserialize_i64,
-        deserialize_i128,
-        deserialize_u8,
-        deserialize_u16,
-        deserialize_u32,
-        deserialize_u64,
-        deserialize_u128,
-        deserialize_f32,
-        deserialize_f64,
-        deserialize_char,
-        deserialize_str,
-        deserialize_string,
-        deserialize_bytes,
-        deserialize_byte_buf,
-        deserialize_option,
-        deserialize_unit,
-        deserialize_seq,
-        deserialize_map,
-        deserialize_identifier,
+    delegate_deserialize!(|this, visitor| this.de => Visit { visitor, key: this.key });
+    delegate_deserialize!(@each |this, visitor| this.de => Visit { visitor, key: this.key };
+        deserialize_struct(name: &'static str, fields: &'static [&'static str]),
+        deserialize_enum(name: &'static str, variants: &'static [&'static str]),
     );
-
-    fn deserialize_unit_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, D::Error> {
-        let key = self.key;
-        self.de
-            .deserialize_unit_struct(name, Visit { visitor, key })
-    }
-
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, D::Error> {
-        let key = self.key;
-        self.de
-            .deserialize_newtype_struct(name, Visit { visitor, key })
-    }
-
-    fn deserialize_tuple<V: Visitor<'de>>(
-        self,
-        len: usize,
-        visitor: V,
-    ) -> Result<V::Value, D::Error> {
-        let key = self.key;
-        self.de.deserialize_tuple(len, Visit { visitor, key })
-    }
-
-    fn deserialize_tuple_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        len: usize,
-        visitor: V,
-    ) -> Result<V::Value, D::Error> {
-        let key = self.key;
-        self.de
-            .deserialize_tuple_struct(name, len, Visit { visitor, key })
-    }
-
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, D::Error> {
-        let key = self.key;
-        self.de
-            .deserialize_struct(name, fields, Visit { visitor, key })
-    }
-
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        variants: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, D::Error> {
-        let key = self.key;
-        self.de
-            .deserialize_enum(name, variants, Visit { visitor, key })
-    }
 
     /// A value the type ignores is read in full, as a `Value` parse reads it.
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {

@@ -23,6 +23,40 @@
 //! assert!(serde_json::from_str::<Counts>(r#"{"n": 1.5}"#).is_err());
 //! ```
 
+/// Writes the `Deserializer` methods that a wrapper of a deserializer hands on: each calls the
+/// same method of `$inner` with the visitor turned into `$wrap`. The first form writes every
+/// method but `deserialize_struct`, `deserialize_enum` and `deserialize_ignored_any`, where
+/// wrappers differ; the `@each` form writes the methods it lists.
+macro_rules! delegate_deserialize {
+    (|$this:ident, $visitor:ident| $inner:expr => $wrap:expr) => {
+        $crate::de::delegate_deserialize!(@each |$this, $visitor| $inner => $wrap;
+            deserialize_any(), deserialize_bool(), deserialize_i8(), deserialize_i16(),
+            deserialize_i32(), deserialize_i64(), deserialize_i128(), deserialize_u8(),
+            deserialize_u16(), deserialize_u32(), deserialize_u64(), deserialize_u128(),
+            deserialize_f32(), deserialize_f64(), deserialize_char(), deserialize_str(),
+            deserialize_string(), deserialize_bytes(), deserialize_byte_buf(),
+            deserialize_option(), deserialize_unit(), deserialize_seq(), deserialize_map(),
+            deserialize_identifier(),
+            deserialize_unit_struct(name: &'static str),
+            deserialize_newtype_struct(name: &'static str),
+            deserialize_tuple(len: usize),
+            deserialize_tuple_struct(name: &'static str, len: usize),
+        );
+    };
+    (@each |$this:ident, $visitor:ident| $inner:expr => $wrap:expr;
+        $($method:ident($($arg:ident: $ty:ty),*)),* $(,)?) => {$(
+        fn $method<V: ::serde::de::Visitor<'de>>(
+            self,
+            $($arg: $ty,)*
+            $visitor: V,
+        ) -> ::core::result::Result<V::Value, Self::Error> {
+            let $this = self;
+            $inner.$method($($arg,)* $wrap)
+        }
+    )*};
+}
+pub(crate) use delegate_deserialize;
+
 mod containers;
 mod exact;
 mod formats;
