@@ -86,9 +86,14 @@ fn out_root() -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR")).join("bench-out")
 }
 
+/// The output directory for catalog size `n`.
+fn out_dir(n: usize) -> PathBuf {
+    out_root().join(format!("out-{n}"))
+}
+
 /// A fresh, empty output directory for catalog size `n`.
 fn fresh(n: usize) -> PathBuf {
-    let out = out_root().join(format!("out-{n}"));
+    let out = out_dir(n);
     if out.exists() {
         std::fs::remove_dir_all(&out).expect("clear the output directory");
     }
@@ -143,7 +148,7 @@ fn compiler(c: &mut Criterion) {
     group.finish();
     // The outputs may sit in RAM: leave nothing behind.
     for n in SIZES {
-        let _ = std::fs::remove_dir_all(out_root().join(format!("out-{n}")));
+        let _ = std::fs::remove_dir_all(out_dir(n));
     }
 }
 

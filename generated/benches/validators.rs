@@ -2,12 +2,13 @@
 //! (a) `serde` — `serde_json::from_slice` into the generated struct, no validation;
 //! (b) `contracts` — `T::from_json` (parse and validate, what services call);
 //! (c) `jsonschema` — parse into a `serde_json::Value`, then the `jsonschema` crate's
-//! `is_valid` with the emitted schema (formats on), the validator built once.
+//! `is_valid` with the emitted schema, configured as `contractc validate` configures it
+//! (draft 2020-12, formats asserted), the validator built once.
 //!
 //! Two more functions split (c): `value_parse` (the `Value` parse alone) and `is_valid` (the
 //! validation of an already parsed `Value` alone).
 //!
-//! Results land in `target/criterion/validators/{serde,contracts,jsonschema}/<NAME>/`, where
+//! Results land in `target/criterion/validators/<function>/<NAME>/`, where
 //! `compiler/benches/report.py` reads them.
 
 use std::hint::black_box;
@@ -26,7 +27,7 @@ fn bench<T: Message + DeserializeOwned>(group: &mut BenchmarkGroup<'_, WallTime>
     let name = T::NAME;
     let schema: Value = serde_json::from_str(T::json_schema())
         .unwrap_or_else(|e| panic!("{name}: emitted schema is not JSON: {e}"));
-    let validator = jsonschema::options()
+    let validator = jsonschema::draft202012::options()
         .should_validate_formats(true)
         .build(&schema)
         .unwrap_or_else(|e| panic!("{name}: jsonschema rejects the emitted schema: {e}"));
