@@ -35,7 +35,7 @@ macro_rules! entry {
         Entry {
             name: $name,
             apply: Apply::$apply,
-            source: include_str!(concat!("../../../../templates/", $name)),
+            source: include_str!(concat!("../../../../templates/rust/", $name)),
         }
     };
 }
@@ -57,7 +57,7 @@ enum Origin {
     File(PathBuf),
 }
 
-/// The template set: built-in (embedded from `templates/`) or a directory override.
+/// The template set: built-in (embedded from `templates/rust/`) or a directory override.
 #[derive(Debug, Clone)]
 pub struct Templates {
     sources: BTreeMap<String, (String, Origin)>,
