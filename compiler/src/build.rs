@@ -2,8 +2,8 @@
 //! write only what changed. A failed check or emit writes nothing.
 
 use crate::diag::{Diagnostics, render};
-use crate::emit::{json_schema, rust};
-use crate::model::Catalog;
+use crate::emit::{json_schema, python, rust};
+use crate::model::{Catalog, Target, Targets};
 use crate::output::{Outputs, Staleness};
 use crate::{Checked, SourceMap};
 use std::collections::BTreeMap;
@@ -12,28 +12,66 @@ use std::path::{Path, PathBuf};
 /// Name of the generated Rust file under `rust/` (CLI) or in `OUT_DIR` (build.rs).
 pub const RUST_FILE: &str = "contracts.rs";
 
-/// Every output of a catalog: `jsonschema/<Name>.schema.json` and `rust/contracts.rs`.
+/// Every output of a catalog for the targets its `contractc.yaml` names (by default
+/// `jsonschema/<Name>.schema.json` and `rust/contracts.rs`).
 pub fn generate(catalog: &Catalog, templates: &rust::Templates) -> Result<Outputs, Diagnostics> {
-    // Each schema is printed as soon as it is built, so only its text stays in memory.
-    let schemas: BTreeMap<String, String> = catalog
-        .messages()
-        .filter_map(|def| {
-            let name = &def.name.value;
-            let schema = json_schema::message_schema(catalog, name)?;
-            Some((name.clone(), json_schema::to_text(&schema)))
-        })
-        .collect();
-    let code = rust::emit(catalog, &schemas, templates)?;
-    let mut outputs = Outputs::default();
-    for (name, text) in schemas {
-        outputs.insert(
-            Path::new("jsonschema").join(format!("{name}.schema.json")),
-            text,
-        );
-    }
-    outputs.insert(Path::new("rust").join(RUST_FILE), code);
-    Ok(outputs)
+    generate_targets(catalog, templates, &catalog.config.targets)
 }
+
+/// Every output of `targets`: `jsonschema/<Name>.schema.json`, `rust/contracts.rs`, and the
+/// Python package under `python/`. Every target is generated, so one run reports the
+/// problems of all of them.
+pub fn generate_targets(
+    catalog: &Catalog,
+    templates: &rust::Templates,
+    targets: &Targets,
+) -> Result<Outputs, Diagnostics> {
+    let mut outputs = Outputs::default();
+    let mut errors = Diagnostics::new();
+    if targets.has(Target::Rust) || targets.has(Target::JsonSchema) {
+        // Each schema is printed as soon as it is built, so only its text stays in memory.
+        let schemas: BTreeMap<String, String> = catalog
+            .messages()
+            .filter_map(|def| {
+                let name = &def.name.value;
+                let schema = json_schema::message_schema(catalog, name)?;
+                Some((name.clone(), json_schema::to_text(&schema)))
+            })
+            .collect();
+        if targets.has(Target::Rust) {
+            match rust::emit(catalog, &schemas, templates) {
+                Ok(code) => outputs.insert(Path::new("rust").join(RUST_FILE), code),
+                Err(e) => errors.extend(e),
+            }
+        }
+        if targets.has(Target::JsonSchema) {
+            for (name, text) in schemas {
+                outputs.insert(
+                    Path::new("jsonschema").join(format!("{name}.schema.json")),
+                    text,
+                );
+            }
+        }
+    }
+    if targets.has(Target::Python) {
+        match python::emit(catalog) {
+            Ok(files) => {
+                for (rel, text) in files {
+                    outputs.insert(Path::new(PYTHON_DIR).join(rel), text);
+                }
+            }
+            Err(e) => errors.extend(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(outputs)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The directory of the Python package under `--out`.
+pub const PYTHON_DIR: &str = "python";
 
 /// Why a build failed. `Debug` prints the same text as `Display`, because a build script's
 /// `main` returning `Err` shows its `Debug` form in cargo's output.
@@ -108,6 +146,7 @@ pub struct Builder {
     catalog: PathBuf,
     out_dir: Option<PathBuf>,
     json_schema_dir: Option<PathBuf>,
+    python_dir: Option<PathBuf>,
     templates: Option<PathBuf>,
     deny_warnings: bool,
 }
@@ -136,6 +175,7 @@ impl Builder {
             catalog: PathBuf::from("schemas"),
             out_dir: None,
             json_schema_dir: None,
+            python_dir: None,
             templates: None,
             deny_warnings: false,
         }
@@ -160,6 +200,28 @@ impl Builder {
     pub fn json_schema_dir(mut self, dir: impl AsRef<Path>) -> Self {
         self.json_schema_dir = Some(dir.as_ref().to_path_buf());
         self
+    }
+
+    /// Also write the Python package of the catalog (pydantic models, `pip install DIR`) to
+    /// `dir`, e.g. `.python_dir("python")`: the `python` target, as `contractc build --target
+    /// python` writes it under `--out`. Under `CI=true` it is compared, not written, as the
+    /// JSON Schemas are.
+    pub fn python_dir(mut self, dir: impl AsRef<Path>) -> Self {
+        self.python_dir = Some(dir.as_ref().to_path_buf());
+        self
+    }
+
+    /// The targets this build generates: always Rust, and JSON Schema and Python when their
+    /// directory is set.
+    pub fn targets(&self) -> Targets {
+        let mut targets = vec![Target::Rust];
+        if self.json_schema_dir.is_some() {
+            targets.push(Target::JsonSchema);
+        }
+        if self.python_dir.is_some() {
+            targets.push(Target::Python);
+        }
+        Targets::of(targets)
     }
 
     /// Tera templates overriding the built-in ones (files missing there fall back).
@@ -214,7 +276,12 @@ impl Builder {
         if let Some(dir) = &self.json_schema_dir {
             summary
                 .written
-                .extend(self.sync_json_schemas(&outputs, dir)?);
+                .extend(self.sync_dir(&outputs, "jsonschema", dir)?);
+        }
+        if let Some(dir) = &self.python_dir {
+            summary
+                .written
+                .extend(self.sync_dir(&outputs, PYTHON_DIR, dir)?);
         }
         Ok(summary)
     }
@@ -229,7 +296,7 @@ impl Builder {
                 Some(dir) => rust::Templates::from_dir(dir),
                 None => Ok(rust::Templates::builtin()),
             };
-            match templates.and_then(|t| generate(&checked.catalog, &t)) {
+            match templates.and_then(|t| generate_targets(&checked.catalog, &t, &self.targets())) {
                 Ok(outputs) => return Ok(outputs),
                 Err(diags) => checked.diagnostics.extend(diags),
             }
@@ -249,25 +316,24 @@ impl Builder {
         })
     }
 
-    /// The JSON Schemas in `dir`: written when changed, or compared under `CI=true`.
-    fn sync_json_schemas(&self, outputs: &Outputs, dir: &Path) -> Result<Vec<PathBuf>, Error> {
-        let mut schemas = Outputs::default();
+    /// The outputs under `prefix/` kept in `dir`: written when changed, or compared under
+    /// `CI=true`.
+    fn sync_dir(&self, outputs: &Outputs, prefix: &str, dir: &Path) -> Result<Vec<PathBuf>, Error> {
+        let mut kept = Outputs::default();
         for (rel, content) in &outputs.files {
-            if let (Some("jsonschema"), Some(name)) =
-                (rel.parent().and_then(Path::to_str), rel.file_name())
-            {
-                schemas.insert(name, content.clone());
+            if let Ok(inner) = rel.strip_prefix(prefix) {
+                kept.insert(inner, content.clone());
             }
         }
         if std::env::var("CI").is_ok_and(|v| v == "true" || v == "1") {
-            let stale = schemas.staleness(dir);
+            let stale = kept.staleness(dir);
             return if stale.is_empty() {
                 Ok(Vec::new())
             } else {
                 Err(Error::Stale(stale))
             };
         }
-        let summary = schemas.write(dir)?;
+        let summary = kept.write(dir)?;
         Ok(summary.written.into_iter().chain(summary.removed).collect())
     }
 

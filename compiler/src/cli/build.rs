@@ -4,9 +4,10 @@ use super::check::{report, summary, summary_text};
 use super::{CatalogArg, FINDINGS, ReportArgs, USAGE};
 use clap::Args;
 use contractc::Checked;
-use contractc::build::generate;
+use contractc::build::generate_targets;
 use contractc::diag::render::Format;
 use contractc::emit::rust::Templates;
+use contractc::model::{Target, Targets};
 use contractc::output::Outputs;
 use contractc::record::Record;
 use std::path::PathBuf;
@@ -16,9 +17,13 @@ use std::path::PathBuf;
 pub struct BuildArgs {
     #[command(flatten)]
     catalog: CatalogArg,
-    /// Output directory: `DIR/jsonschema/<name>.schema.json` and `DIR/rust/contracts.rs`.
+    /// Output directory: `DIR/jsonschema/<name>.schema.json`, `DIR/rust/contracts.rs` and the
+    /// Python package `DIR/python/`.
     #[arg(long)]
     out: PathBuf,
+    /// What to write; repeatable. Default: `targets` of contractc.yaml (rust and json-schema).
+    #[arg(long = "target", value_enum, value_name = "TARGET")]
+    targets: Vec<TargetArg>,
     /// Write nothing; fail (exit 1) when any output is missing or out of date.
     #[arg(long)]
     check: bool,
@@ -30,6 +35,27 @@ pub struct BuildArgs {
     force: bool,
     #[command(flatten)]
     report: ReportArgs,
+}
+
+/// A `--target` value.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TargetArg {
+    /// `DIR/rust/contracts.rs`.
+    Rust,
+    /// `DIR/jsonschema/<Name>.schema.json`.
+    JsonSchema,
+    /// `DIR/python/`: a pip-installable package of pydantic models.
+    Python,
+}
+
+impl TargetArg {
+    fn target(self) -> Target {
+        match self {
+            TargetArg::Rust => Target::Rust,
+            TargetArg::JsonSchema => Target::JsonSchema,
+            TargetArg::Python => Target::Python,
+        }
+    }
 }
 
 /// Runs the build; nothing is written unless every check and every template succeeded.
@@ -52,7 +78,12 @@ pub fn run(args: &BuildArgs) -> u8 {
             Some(dir) => Templates::from_dir(dir),
             None => Ok(Templates::builtin()),
         };
-        match templates.and_then(|t| generate(&checked.catalog, &t)) {
+        let targets = if args.targets.is_empty() {
+            checked.catalog.config.targets.clone()
+        } else {
+            Targets::of(args.targets.iter().map(|t| t.target()))
+        };
+        match templates.and_then(|t| generate_targets(&checked.catalog, &t, &targets)) {
             Ok(outputs) => {
                 let code = report(&mut checked, &args.report);
                 let text = summary_text(&checked, "built");
@@ -73,15 +104,22 @@ pub fn run(args: &BuildArgs) -> u8 {
 }
 
 /// Whether a build may answer from the record of the last one: a plain build with the
-/// built-in templates and human output (a machine format always gets a full report).
+/// built-in templates, the config's targets and human output (a machine format always gets a
+/// full report).
 fn replayable(args: &BuildArgs) -> bool {
-    !args.check && !args.force && args.templates.is_none() && args.report.format == Format::Human
+    !args.check
+        && !args.force
+        && args.templates.is_none()
+        && args.targets.is_empty()
+        && args.report.format == Format::Human
 }
 
 /// Records a clean build (no diagnostic at all), so the next one can see it has nothing to
 /// do; any other build forgets the record. A failure here only costs the next build time.
 fn remember(args: &BuildArgs, checked: &Checked, outputs: &Outputs, summary: String) {
-    let record = (args.templates.is_none() && checked.diagnostics.is_empty())
+    // A build of other targets than the config's must not stand for the next plain build.
+    let plain = args.templates.is_none() && args.targets.is_empty();
+    let record = (plain && checked.diagnostics.is_empty())
         .then(|| Record::new(&checked.sources, outputs, &args.out, summary))
         .flatten();
     let saved = match record {

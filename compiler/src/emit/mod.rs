@@ -2,4 +2,5 @@
 
 pub mod graph;
 pub mod json_schema;
+pub mod python;
 pub mod rust;

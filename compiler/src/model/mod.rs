@@ -6,7 +6,7 @@
 mod config;
 mod types;
 
-pub use config::{Config, ExemptionPolicy, IdentityFieldConfig};
+pub use config::{Config, ExemptionPolicy, IdentityFieldConfig, PythonConfig, Target, Targets};
 pub use types::{Bound, Constraints, Pattern, Type, TypeSpec};
 
 use crate::source::{Pos, Spanned};
