@@ -16,11 +16,11 @@ use super::json::J;
 use super::{harness, mutate, values};
 
 /// Documents per run unless `DIFFERENTIAL_CASES` says otherwise.
-const DEFAULT_CASES: usize = 100_000;
+pub const DEFAULT_CASES: usize = 100_000;
 /// Each message's documents are split into this many jobs, so the threads stay busy.
-const CHUNKS: usize = 4;
+pub const CHUNKS: usize = 4;
 
-fn env_number(name: &str, default: u64) -> u64 {
+pub fn env_number(name: &str, default: u64) -> u64 {
     std::env::var(name)
         .ok()
         .and_then(|v| v.trim().parse().ok())

@@ -10,6 +10,9 @@ mod hostile;
 mod identity;
 mod json;
 mod mutate;
+mod python;
+#[path = "../../../python/env.rs"]
+mod python_env;
 mod samples;
 mod scalars;
 mod slots;
