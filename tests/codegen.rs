@@ -113,7 +113,7 @@ fn output_matches_the_expected_files() {
 }
 
 #[test]
-fn output_covers_every_message_and_the_rust() {
+fn output_covers_every_message_the_rust_and_the_python_package() {
     let files = generate();
     let names: Vec<String> = files.keys().map(|p| p.display().to_string()).collect();
     assert_eq!(
@@ -124,6 +124,13 @@ fn output_covers_every_message_and_the_rust() {
             "jsonschema/EverythingRequestV1.schema.json",
             "jsonschema/EverythingResponseV1.schema.json",
             "jsonschema/HeartbeatV1.schema.json",
+            "python/build_backend.py",
+            "python/everything_contracts/__init__.py",
+            "python/everything_contracts/models.py",
+            "python/everything_contracts/py.typed",
+            "python/everything_contracts/runtime.py",
+            "python/everything_contracts/validate.py",
+            "python/pyproject.toml",
             "rust/contracts.rs",
         ]
     );
