@@ -206,3 +206,89 @@ fn read_identity_field(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{PythonConfig, Target};
+    use std::path::PathBuf;
+
+    /// The config and the codes of the diagnostics of a catalog with this `contractc.yaml`.
+    fn read(config: &str) -> (Config, Vec<&'static str>) {
+        let files = vec![
+            (
+                PathBuf::from("contractc.yaml"),
+                PathBuf::from("contractc.yaml"),
+                config.as_bytes().to_vec(),
+            ),
+            (
+                PathBuf::from("a.yaml"),
+                PathBuf::from("a.yaml"),
+                b"name: PointV1\nkind: record\nfields: { x: int }\n".to_vec(),
+            ),
+        ];
+        let (catalog, diags) = crate::check_files(&mut crate::SourceMap::default(), files);
+        (
+            catalog.config,
+            diags.iter().map(|d| d.code.info().code).collect(),
+        )
+    }
+
+    #[test]
+    fn targets_and_python_default_and_read() {
+        let (config, codes) = read("{}");
+        assert!(codes.is_empty());
+        assert_eq!(
+            config.targets,
+            Targets::of([Target::Rust, Target::JsonSchema])
+        );
+        assert_eq!(config.python, PythonConfig::default());
+        let (config, codes) = read(
+            "targets: [python, rust, python]\npython: { package: svc_contracts, version: 2.0rc1 }\n",
+        );
+        assert!(codes.is_empty(), "{codes:?}");
+        assert_eq!(config.targets, Targets::of([Target::Python, Target::Rust]));
+        assert_eq!(config.python.package, "svc_contracts");
+        assert_eq!(config.python.version, "2.0rc1");
+    }
+
+    #[test]
+    fn bad_targets_and_python_values_are_reported() {
+        for bad in [
+            "targets: [rust, go]",
+            "targets: []",
+            "targets: rust",
+            "python: { package: my-contracts }",
+            "python: { package: class }",
+            "python: { package: 1abc }",
+            "python: { version: one }",
+            "python: { version: \"1.0-beta\" }",
+            "python: { pakage: x }",
+        ] {
+            let (config, codes) = read(bad);
+            assert_eq!(codes.len(), 1, "{bad}: {codes:?}");
+            assert!(["C0103", "C0101"].contains(&codes[0]), "{bad}: {codes:?}");
+            assert_eq!(config.targets, Targets::default(), "{bad}");
+            assert_eq!(config.python, PythonConfig::default(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn pep440_versions() {
+        for ok in [
+            "1",
+            "0.1.0",
+            "2.0rc1",
+            "1.2.post3",
+            "1.0.dev4",
+            "1.0a1.post2.dev3",
+        ] {
+            assert!(is_pep440(ok), "{ok}");
+        }
+        for bad in [
+            "", "v1", "1.", "1..2", "1.0-beta", "1.0rc", "1.0.post", "one",
+        ] {
+            assert!(!is_pep440(bad), "{bad}");
+        }
+    }
+}

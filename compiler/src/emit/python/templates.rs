@@ -91,3 +91,19 @@ fn failure(message: String) -> Diagnostics {
     );
     d
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_template_loads_and_a_failure_is_a_python_emit_error() {
+        let engine = Engine::new().expect("the built-in templates load");
+        let err = engine
+            .render("no-such.py.tera", "m", &1)
+            .expect_err("an unknown template does not render");
+        let d = err.iter().next().expect("one diagnostic");
+        assert_eq!(d.code, Code::PythonEmit);
+        assert!(d.message.contains("no-such.py.tera"), "{}", d.message);
+    }
+}
