@@ -528,19 +528,14 @@ def _too_deep(text: str) -> bool:
     return max(itertools.accumulate(map(_DEPTH_STEP.__getitem__, brackets)), default=0) > MAX_DEPTH
 
 
-def _has_lone_surrogate(value: object) -> bool:
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            if _SURROGATE.search(item):
-                return True
-        elif isinstance(item, dict):
-            stack.extend(item.keys())
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return False
+# Escapes in order: a surrogate pair, a lone surrogate (6 characters), or any other escape.
+_ESCAPE: Final = re.compile(r"\\(?:u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|u[dD][89a-fA-F][0-9a-fA-F]{2}|.)", re.DOTALL)
+
+
+def _has_lone_surrogate(text: str) -> bool:
+    """Whether the text escapes a surrogate outside a pair, which serde_json refuses even where
+    a repeated key drops the string."""
+    return any(len(m[0]) == 6 for m in _ESCAPE.finditer(text))
 
 
 def read_json(data: str | bytes | bytearray) -> Any:
@@ -560,7 +555,7 @@ def read_json(data: str | bytes | bytearray) -> Any:
         value = _DECODER.decode(text)
         if len(text) > 2 * MAX_DEPTH and text.count("[") + text.count("{") > MAX_DEPTH and _too_deep(text):
             raise _NotJson(f"nested more than {MAX_DEPTH} levels deep")
-        if "\\u" in text and _SURROGATE_ESCAPE.search(text) and _has_lone_surrogate(value):
+        if "\\u" in text and _SURROGATE_ESCAPE.search(text) and _has_lone_surrogate(text):
             raise _NotJson("a lone surrogate escape")
     except (ValueError, RecursionError) as error:
         reason = "nested too deep" if isinstance(error, RecursionError) else str(error).splitlines()[0]
