@@ -20,7 +20,7 @@ class AdjustOrgQuotaCommandV1(_rt.OrgRequiredMessage):
 
     idempotency_key: _rt.Uuid = _pd.Field(description="Repeating a command with the same key has no further effect.")
     resource_type: ResourceTypeV1 = _pd.Field(description="Resource whose quota changes.")
-    delta: _t.Annotated[_rt.Int, _pd.Field(ge=-100000000, le=100000000)] = _pd.Field(description="Amount added to the quota; negative to withdraw.")
+    delta: _t.Annotated[int, _rt.integer(ge=-100000000, le=100000000)] = _pd.Field(description="Amount added to the quota; negative to withdraw.")
     adjustment_reason: _t.Annotated[str, _pd.StringConstraints(min_length=10, max_length=500)] = _pd.Field(description="Why the quota changes, kept in the audit log.")
     expires_on: _rt.Date | None = _pd.Field(default=None, description="Last day on which granted credit may be used; absent for credit that never expires.")
     invoice_contact_email: _t.Annotated[str, _pd.StringConstraints(max_length=254), _rt.EMAIL] | None = _pd.Field(default=None, description="Where the invoice for purchased credit is sent.")
@@ -34,7 +34,7 @@ class BatchEssaysRegisteredV1(_rt.OrgOptionalMessage):
 
     batch_id: _rt.Uuid = _pd.Field(description="The registered batch.")
     correlation_id: _rt.Uuid = _pd.Field(description="Correlation id of the registration.")
-    expected_essay_count: _t.Annotated[_rt.Int, _pd.Field(ge=1, le=1000)] = _pd.Field(description="Number of essay slots to create.")
+    expected_essay_count: _t.Annotated[int, _rt.integer(ge=1, le=1000)] = _pd.Field(description="Number of essay slots to create.")
     essay_ids: _t.Annotated[list[_rt.Uuid], _pd.Field(max_length=1000), _rt.UNIQUE] = _pd.Field(description="Ids of essays already uploaded; empty when the upload comes later.")
     course_code: CourseCodeV1 = _pd.Field(description="Course the essays were written for.")
     language: EssayLanguageV1 = _pd.Field(description="Essay language derived from the course code.")
@@ -48,7 +48,7 @@ class BatchEssaysRegisteredV1(_rt.OrgOptionalMessage):
         *,
         batch_id: _rt.Uuid,
         correlation_id: _rt.Uuid,
-        expected_essay_count: _t.Annotated[_rt.Int, _pd.Field(ge=1, le=1000)],
+        expected_essay_count: _t.Annotated[int, _rt.integer(ge=1, le=1000)],
         essay_ids: _t.Annotated[list[_rt.Uuid], _pd.Field(max_length=1000), _rt.UNIQUE],
         course_code: CourseCodeV1,
         language: EssayLanguageV1,
@@ -75,7 +75,7 @@ class BatchRegistrationRequestV1(_rt.OrgOptionalMessage):
     model_config = _pd.ConfigDict(extra="forbid")
     __contract__: _t.ClassVar[_rt.ContractInfo] = _rt.ContractInfo(name="BatchRegistrationRequestV1", kind="request", version=1, org="optional")
 
-    expected_essay_count: _t.Annotated[_rt.Int, _pd.Field(ge=1, le=1000)] = _pd.Field(description="Number of essays the client will upload to this batch.")
+    expected_essay_count: _t.Annotated[int, _rt.integer(ge=1, le=1000)] = _pd.Field(description="Number of essays the client will upload to this batch.")
     essay_ids: _t.Annotated[list[_rt.Uuid], _pd.Field(min_length=1, max_length=1000), _rt.UNIQUE] | None = _pd.Field(default=None, description="Ids of already uploaded essays; absent when the essays are uploaded later.")
     course_code: CourseCodeV1 = _pd.Field(description="Course the essays were written for.")
     class_id: _t.Annotated[str, _pd.StringConstraints(min_length=1, max_length=64)] | None = _pd.Field(default=None, description="Class the batch belongs to, for linking essays to students.")
@@ -245,7 +245,7 @@ class CJAssessmentCompletedV1(_rt.OrgOptionalMessage):
     cj_job_id: _rt.Uuid = _pd.Field(description="Id of the CJ job inside the CJ assessment service.")
     rankings: _t.Annotated[list[CJRankingEntryV1], _pd.Field(max_length=1000)] = _pd.Field(description="Ranking of every essay that could be assessed, best first.")
     failed_essays: dict[str, ProcessingErrorV1] = _pd.Field(description="Essays left out of the ranking, keyed by essay id.")
-    comparisons_made: _t.Annotated[_rt.Int, _pd.Field(ge=0, le=9223372036854775807)] = _pd.Field(description="Pairwise comparisons the LLM performed.")
+    comparisons_made: _t.Annotated[int, _rt.integer(ge=0, le=9223372036854775807)] = _pd.Field(description="Pairwise comparisons the LLM performed.")
     llm_model_used: _t.Annotated[str, _pd.StringConstraints(min_length=1, max_length=100)] = _pd.Field(description="Model that judged the pairs.")
     completed_at: _rt.DateTime = _pd.Field(description="When the ranking was final.")
 
@@ -260,7 +260,7 @@ class CJAssessmentCompletedV1(_rt.OrgOptionalMessage):
         cj_job_id: _rt.Uuid,
         rankings: _t.Annotated[list[CJRankingEntryV1], _pd.Field(max_length=1000)],
         failed_essays: dict[str, ProcessingErrorV1],
-        comparisons_made: _t.Annotated[_rt.Int, _pd.Field(ge=0, le=9223372036854775807)],
+        comparisons_made: _t.Annotated[int, _rt.integer(ge=0, le=9223372036854775807)],
         llm_model_used: _t.Annotated[str, _pd.StringConstraints(min_length=1, max_length=100)],
         completed_at: _rt.DateTime,
     ) -> _t.Self:
@@ -287,10 +287,10 @@ class CJRankingEntryV1(_rt.Record):
     __contract__: _t.ClassVar[_rt.ContractInfo] = _rt.ContractInfo(name="CJRankingEntryV1", kind="record", version=1)
 
     els_essay_id: _rt.Uuid = _pd.Field(description="The ranked essay.")
-    rank: _t.Annotated[_rt.Int, _pd.Field(ge=1, le=1000)] = _pd.Field(description="1 is the best essay of the batch.")
+    rank: _t.Annotated[int, _rt.integer(ge=1, le=1000)] = _pd.Field(description="1 is the best essay of the batch.")
     score: _rt.Float = _pd.Field(description="Bradley-Terry ability estimate; higher is better, comparable only within the batch.")
     standard_error: _t.Annotated[_rt.Float, _pd.Field(ge=0.0)] | None = _pd.Field(default=None, description="Standard error of the score, absent when too few comparisons were made.")
-    comparison_count: _t.Annotated[_rt.Int, _pd.Field(ge=0, le=9223372036854775807)] = _pd.Field(description="Comparisons this essay took part in.")
+    comparison_count: _t.Annotated[int, _rt.integer(ge=0, le=9223372036854775807)] = _pd.Field(description="Comparisons this essay took part in.")
     grade_projection: _t.Annotated[str, _pd.StringConstraints(pattern="^[A-F][+-]?$")] | None = _pd.Field(default=None, description="Projected grade from anchor essays, when the assignment has anchors.")
 
 
@@ -356,7 +356,7 @@ class ELS_CJAssessmentRequestV1(_rt.OrgOptionalMessage):
     assignment_id: _t.Annotated[str, _pd.StringConstraints(min_length=1, max_length=100)] | None = _pd.Field(default=None, description="Assignment whose anchor essays calibrate the ranking, when one exists.")
     student_prompt_storage_id: _t.Annotated[str, _pd.StringConstraints(pattern="^[a-f0-9]{32}$")] | None = _pd.Field(default=None, description="Storage id of the assignment prompt, given to the LLM as context.")
     llm_config_overrides: LlmConfigOverridesV1 | None = _pd.Field(default=None, description="LLM settings for this run.")
-    max_comparisons: _t.Annotated[_rt.Int, _pd.Field(ge=1, le=10000)] | None = _pd.Field(default=250, validate_default=True, description="Budget of pairwise comparisons for the whole batch.")
+    max_comparisons: _t.Annotated[int, _rt.integer(ge=1, le=10000)] | None = _pd.Field(default=250, validate_default=True, description="Budget of pairwise comparisons for the whole batch.")
 
     @classmethod
     def caused_by(
@@ -372,7 +372,7 @@ class ELS_CJAssessmentRequestV1(_rt.OrgOptionalMessage):
         assignment_id: _t.Annotated[str, _pd.StringConstraints(min_length=1, max_length=100)] | None = None,
         student_prompt_storage_id: _t.Annotated[str, _pd.StringConstraints(pattern="^[a-f0-9]{32}$")] | None = None,
         llm_config_overrides: LlmConfigOverridesV1 | None = None,
-        max_comparisons: _t.Annotated[_rt.Int, _pd.Field(ge=1, le=10000)] | None | _rt.Unset = _rt.UNSET,
+        max_comparisons: _t.Annotated[int, _rt.integer(ge=1, le=10000)] | None | _rt.Unset = _rt.UNSET,
     ) -> _t.Self:
         """This message, with the identity of the message that caused it (BatchServiceCJAssessmentInitiateCommandDataV1)."""
         return _rt.thread(
@@ -470,7 +470,7 @@ class EntitlementCheckRequestV1(_rt.OrgOptionalMessage):
 
     batch_id: _rt.Uuid = _pd.Field(description="Batch the run is for.")
     resource_type: ResourceTypeV1 = _pd.Field(description="Resource the run will consume.")
-    requested_amount: _t.Annotated[_rt.Int, _pd.Field(ge=1, le=100000000)] = _pd.Field(description="Estimated amount of resource_type the run will consume.")
+    requested_amount: _t.Annotated[int, _rt.integer(ge=1, le=100000000)] = _pd.Field(description="Estimated amount of resource_type the run will consume.")
     reserve: bool | None = _pd.Field(default=True, validate_default=True, description="Hold the amount until the run reports its real consumption.")
 
     @classmethod
@@ -481,7 +481,7 @@ class EntitlementCheckRequestV1(_rt.OrgOptionalMessage):
         *,
         batch_id: _rt.Uuid,
         resource_type: ResourceTypeV1,
-        requested_amount: _t.Annotated[_rt.Int, _pd.Field(ge=1, le=100000000)],
+        requested_amount: _t.Annotated[int, _rt.integer(ge=1, le=100000000)],
         reserve: bool | None | _rt.Unset = _rt.UNSET,
     ) -> _t.Self:
         """This message, with the identity of the message that caused it (ClientBatchPipelineRequestV1)."""
@@ -503,7 +503,7 @@ class EntitlementCheckResponseV1(_rt.OrgOptionalMessage):
     __contract__: _t.ClassVar[_rt.ContractInfo] = _rt.ContractInfo(name="EntitlementCheckResponseV1", kind="response", version=1, org="optional")
 
     decision: _t.Literal["allowed", "denied_insufficient_credit", "denied_rate_limited"] = _pd.Field(description="Whether BOS may start the run.")
-    available_amount: _t.Annotated[_rt.Int, _pd.Field(ge=0, le=9223372036854775807)] = _pd.Field(description="Amount of the resource left in the quota source before this run.")
+    available_amount: _t.Annotated[int, _rt.integer(ge=0, le=9223372036854775807)] = _pd.Field(description="Amount of the resource left in the quota source before this run.")
     reservation_id: _rt.Uuid | None = _pd.Field(default=None, description="Id of the hold placed on the quota, when the request asked for one and was allowed.")
     denial_reason: _t.Annotated[str, _pd.StringConstraints(max_length=500)] | None = _pd.Field(default=None, description="Explanation shown to the client when the run is denied.")
     checked_at: _rt.DateTime = _pd.Field(description="When the decision was made.")
@@ -515,7 +515,7 @@ class EntitlementCheckResponseV1(_rt.OrgOptionalMessage):
         /,
         *,
         decision: _t.Literal["allowed", "denied_insufficient_credit", "denied_rate_limited"],
-        available_amount: _t.Annotated[_rt.Int, _pd.Field(ge=0, le=9223372036854775807)],
+        available_amount: _t.Annotated[int, _rt.integer(ge=0, le=9223372036854775807)],
         reservation_id: _rt.Uuid | None = None,
         denial_reason: _t.Annotated[str, _pd.StringConstraints(max_length=500)] | None = None,
         checked_at: _rt.DateTime,
@@ -549,7 +549,7 @@ class EssayRefV1(_rt.Record):
     essay_id: _rt.Uuid = _pd.Field(description="Essay id assigned by the essay lifecycle service (ELS).")
     text_storage_id: _t.Annotated[str, _pd.StringConstraints(pattern="^[a-f0-9]{32}$")] = _pd.Field(description="Content-service storage id of the essay text (32 lowercase hex digits).")
     filename: _t.Annotated[str, _pd.StringConstraints(min_length=1, max_length=255)] | None = _pd.Field(default=None, description="Original file name as uploaded, for display only.")
-    word_count: _t.Annotated[_rt.Int, _pd.Field(ge=0, le=20000)] | None = _pd.Field(default=None, description="Word count measured at upload, when known.")
+    word_count: _t.Annotated[int, _rt.integer(ge=0, le=20000)] | None = _pd.Field(default=None, description="Word count measured at upload, when known.")
 
 
 class LlmConfigOverridesV1(_rt.Record):
@@ -561,7 +561,7 @@ class LlmConfigOverridesV1(_rt.Record):
     model_override: _t.Annotated[str, _pd.StringConstraints(min_length=1, max_length=100)] | None = _pd.Field(default=None, description="Provider model name to use instead of the default.")
     temperature_override: _t.Annotated[_rt.Float, _pd.Field(ge=0.0, le=2.0)] | None = _pd.Field(default=None, description="Sampling temperature.")
     top_p_override: _t.Annotated[_rt.Float, _pd.Field(le=1.0, gt=0.0)] | None = _pd.Field(default=None, description="Nucleus-sampling probability mass; zero would exclude every token.")
-    max_tokens_override: _t.Annotated[_rt.Int, _pd.Field(ge=1, le=32000)] | None = _pd.Field(default=None, description="Upper bound on tokens generated per comparison.")
+    max_tokens_override: _t.Annotated[int, _rt.integer(ge=1, le=32000)] | None = _pd.Field(default=None, description="Upper bound on tokens generated per comparison.")
 
 
 class NLPAnalysisCompletedV1(_rt.OrgOptionalMessage):
@@ -608,8 +608,8 @@ class NlpEssayMetricsV1(_rt.Record):
     __contract__: _t.ClassVar[_rt.ContractInfo] = _rt.ContractInfo(name="NlpEssayMetricsV1", kind="record", version=1)
 
     essay_id: _rt.Uuid = _pd.Field(description="The analysed essay.")
-    word_count: _t.Annotated[_rt.Int, _pd.Field(ge=0, le=9223372036854775807)] = _pd.Field(description="Words in the corrected text.")
-    sentence_count: _t.Annotated[_rt.Int, _pd.Field(ge=0, le=9223372036854775807)] = _pd.Field(description="Sentences in the corrected text.")
+    word_count: _t.Annotated[int, _rt.integer(ge=0, le=9223372036854775807)] = _pd.Field(description="Words in the corrected text.")
+    sentence_count: _t.Annotated[int, _rt.integer(ge=0, le=9223372036854775807)] = _pd.Field(description="Sentences in the corrected text.")
     avg_sentence_length: _t.Annotated[_rt.Float, _pd.Field(ge=0.0)] = _pd.Field(description="Mean words per sentence.")
     lexical_diversity: _t.Annotated[_rt.Float, _pd.Field(ge=0.0, le=1.0)] = _pd.Field(description="Measure of textual lexical diversity (MTLD), normalised to 0..1.")
     extra_metrics: dict[str, _rt.Float] = _pd.Field(description="Further named metrics, keyed by metric name (readability indices and the like).")
@@ -623,8 +623,8 @@ class OrgQuotaAdjustedV1(_rt.OrgRequiredMessage):
 
     idempotency_key: _rt.Uuid = _pd.Field(description="Key of the command that was applied.")
     resource_type: ResourceTypeV1 = _pd.Field(description="Resource whose quota changed.")
-    delta: _t.Annotated[_rt.Int, _pd.Field(ge=-9223372036854775808, le=9223372036854775807)] = _pd.Field(description="Amount that was added; negative when withdrawn.")
-    balance_after: _t.Annotated[_rt.Int, _pd.Field(ge=-9223372036854775808, le=9223372036854775807)] = _pd.Field(description="Org quota after the adjustment.")
+    delta: _t.Annotated[int, _rt.integer(ge=-9223372036854775808, le=9223372036854775807)] = _pd.Field(description="Amount that was added; negative when withdrawn.")
+    balance_after: _t.Annotated[int, _rt.integer(ge=-9223372036854775808, le=9223372036854775807)] = _pd.Field(description="Org quota after the adjustment.")
     expires_on: _rt.Date | None = _pd.Field(default=None, description="Expiry of the granted credit.")
     adjusted_at: _rt.DateTime = _pd.Field(description="When the adjustment took effect.")
 
@@ -636,8 +636,8 @@ class OrgQuotaAdjustedV1(_rt.OrgRequiredMessage):
         *,
         idempotency_key: _rt.Uuid,
         resource_type: ResourceTypeV1,
-        delta: _t.Annotated[_rt.Int, _pd.Field(ge=-9223372036854775808, le=9223372036854775807)],
-        balance_after: _t.Annotated[_rt.Int, _pd.Field(ge=-9223372036854775808, le=9223372036854775807)],
+        delta: _t.Annotated[int, _rt.integer(ge=-9223372036854775808, le=9223372036854775807)],
+        balance_after: _t.Annotated[int, _rt.integer(ge=-9223372036854775808, le=9223372036854775807)],
         expires_on: _rt.Date | None = None,
         adjusted_at: _rt.DateTime,
     ) -> _t.Self:
@@ -675,7 +675,7 @@ class ResourceConsumptionReportedV1(_rt.OrgOptionalMessage):
 
     event_id: _rt.Uuid = _pd.Field(description="Unique id of this report; entitlements deduplicates on it.")
     resource_type: ResourceTypeV1 = _pd.Field(description="What was consumed.")
-    amount: _t.Annotated[_rt.Int, _pd.Field(ge=1, le=100000000)] = _pd.Field(description="Quantity consumed, in units of resource_type (tokens, comparisons, essays).")
+    amount: _t.Annotated[int, _rt.integer(ge=1, le=100000000)] = _pd.Field(description="Quantity consumed, in units of resource_type (tokens, comparisons, essays).")
     timestamp: _rt.DateTime = _pd.Field(description="When the consumption happened.")
     reporting_service: ServiceNameV1 = _pd.Field(description="Service that consumed the resource.")
     batch_id: _rt.Uuid | None = _pd.Field(default=None, description="Batch the work was done for.")
@@ -690,7 +690,7 @@ class ResourceConsumptionReportedV1(_rt.OrgOptionalMessage):
         *,
         event_id: _rt.Uuid,
         resource_type: ResourceTypeV1,
-        amount: _t.Annotated[_rt.Int, _pd.Field(ge=1, le=100000000)],
+        amount: _t.Annotated[int, _rt.integer(ge=1, le=100000000)],
         timestamp: _rt.DateTime,
         reporting_service: ServiceNameV1,
         batch_id: _rt.Uuid | None = None,
@@ -732,7 +732,7 @@ class ServiceHeartbeatV1(_rt.ExemptMessage):
     instance_id: _t.Annotated[str, _pd.StringConstraints(min_length=1, max_length=128)] = _pd.Field(description="Pod or process identifier of the instance.")
     service_version: _t.Annotated[str, _pd.StringConstraints(pattern="^[0-9]+\\.[0-9]+\\.[0-9]+$")] = _pd.Field(description="Semantic version of the running build.")
     emitted_at: _rt.DateTime = _pd.Field(description="When the heartbeat was sent.")
-    uptime_seconds: _t.Annotated[_rt.Int, _pd.Field(ge=0, le=9223372036854775807)] = _pd.Field(description="Seconds since the instance started.")
+    uptime_seconds: _t.Annotated[int, _rt.integer(ge=0, le=9223372036854775807)] = _pd.Field(description="Seconds since the instance started.")
     build_info: dict[str, str] | None = _pd.Field(default=None, description="Free-form build metadata such as git commit and image digest.")
 
 
@@ -800,9 +800,9 @@ class SpellcheckMetricsV1(_rt.Record):
     model_config = _pd.ConfigDict(extra="ignore")
     __contract__: _t.ClassVar[_rt.ContractInfo] = _rt.ContractInfo(name="SpellcheckMetricsV1", kind="record", version=1)
 
-    total_corrections: _t.Annotated[_rt.Int, _pd.Field(ge=0, le=9223372036854775807)] = _pd.Field(description="All corrections applied.")
-    l2_dictionary_corrections: _t.Annotated[_rt.Int, _pd.Field(ge=0, le=9223372036854775807)] = _pd.Field(description="Corrections of typical second-language learner errors, from the L2 dictionary.")
-    spelling_corrections: _t.Annotated[_rt.Int, _pd.Field(ge=0, le=9223372036854775807)] = _pd.Field(description="Corrections from the general spellchecker.")
+    total_corrections: _t.Annotated[int, _rt.integer(ge=0, le=9223372036854775807)] = _pd.Field(description="All corrections applied.")
+    l2_dictionary_corrections: _t.Annotated[int, _rt.integer(ge=0, le=9223372036854775807)] = _pd.Field(description="Corrections of typical second-language learner errors, from the L2 dictionary.")
+    spelling_corrections: _t.Annotated[int, _rt.integer(ge=0, le=9223372036854775807)] = _pd.Field(description="Corrections from the general spellchecker.")
     correction_density: _t.Annotated[_rt.Float, _pd.Field(ge=0.0)] = _pd.Field(description="Corrections per 100 words.")
 
 
@@ -814,8 +814,8 @@ class UsageRecordedV1(_rt.OrgOptionalMessage):
 
     consumption_event_id: _rt.Uuid = _pd.Field(description="event_id of the consumption report recorded.")
     resource_type: ResourceTypeV1 = _pd.Field(description="What was consumed.")
-    amount: _t.Annotated[_rt.Int, _pd.Field(ge=1, le=100000000)] = _pd.Field(description="Amount deducted.")
-    balance_after: _t.Annotated[_rt.Int, _pd.Field(ge=-9223372036854775808, le=9223372036854775807)] = _pd.Field(description="Remaining quota after the deduction; negative when the source is in overdraft.")
+    amount: _t.Annotated[int, _rt.integer(ge=1, le=100000000)] = _pd.Field(description="Amount deducted.")
+    balance_after: _t.Annotated[int, _rt.integer(ge=-9223372036854775808, le=9223372036854775807)] = _pd.Field(description="Remaining quota after the deduction; negative when the source is in overdraft.")
     period_start: _rt.Date = _pd.Field(description="First day of the quota period charged.")
     recorded_at: _rt.DateTime = _pd.Field(description="When the usage was recorded.")
 
@@ -827,8 +827,8 @@ class UsageRecordedV1(_rt.OrgOptionalMessage):
         *,
         consumption_event_id: _rt.Uuid,
         resource_type: ResourceTypeV1,
-        amount: _t.Annotated[_rt.Int, _pd.Field(ge=1, le=100000000)],
-        balance_after: _t.Annotated[_rt.Int, _pd.Field(ge=-9223372036854775808, le=9223372036854775807)],
+        amount: _t.Annotated[int, _rt.integer(ge=1, le=100000000)],
+        balance_after: _t.Annotated[int, _rt.integer(ge=-9223372036854775808, le=9223372036854775807)],
         period_start: _rt.Date,
         recorded_at: _rt.DateTime,
     ) -> _t.Self:

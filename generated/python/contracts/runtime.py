@@ -126,15 +126,39 @@ def _claim_id(claim: str, value: str, max_length: int) -> str:
 # --- Value rules --------------------------------------------------------------------------
 
 
-def json_integer(value: object) -> object:
-    """`type: integer`: a number without a fractional part (`1.0` and `1e3` count); never a bool."""
-    if isinstance(value, bool):
-        raise _fail("integer", "not an integer")
-    if isinstance(value, int):
-        return value
+def json_integer(value: object, ge: int, le: int) -> int:
+    """`type: integer` with `minimum`/`maximum`: a number without a fractional part (`1.0` and
+    `1e3` count, `true` does not), from `ge` to `le`.
+
+    The twin of `integer(ge, le)`, which pydantic runs instead (without calling Python).
+    """
     if isinstance(value, float) and value.is_integer():
-        return int(value)
-    raise _fail("integer", "not an integer")
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or not ge <= value <= le:
+        raise _fail("integer", f"not an integer from {ge} to {le}")
+    return value
+
+
+def integer(ge: int, le: int) -> pydantic.GetPydanticSchema:
+    """`json_integer` for pydantic: an `int` (never a `bool`) is checked inside pydantic-core;
+    a `float` (`1.0`, rare in practice) goes to `json_integer` itself, as pydantic's own
+    float-to-int conversion refuses some integral floats of the 64-bit range (-2^63)."""
+
+    def from_float(value: float) -> int:
+        return json_integer(value, ge, le)
+
+    def schema(source: Any, handler: pydantic.GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.union_schema(
+            [
+                core_schema.int_schema(strict=True, ge=ge, le=le),
+                core_schema.chain_schema([core_schema.is_instance_schema(float), core_schema.no_info_plain_validator_function(from_float)]),
+            ],
+            mode="left_to_right",
+            custom_error_type="integer",
+            custom_error_message=f"not an integer from {ge} to {le}",
+        )
+
+    return pydantic.GetPydanticSchema(schema)
 
 
 _DATE: Final = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", re.ASCII)
@@ -202,6 +226,47 @@ def date_time_format(value: object) -> object:
 
 
 _UTC: Final = _dt.UTC
+
+# The syntax of the two formats with every field in range, for the fast path: a string that
+# matches is read by pydantic-core itself; anything else (a leap second, the year 0000, an
+# invalid string) goes to the Python twin, which decides and says why.
+_DATE_SYNTAX: Final = r"[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
+_TIME_SYNTAX: Final = r"(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]+)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])"
+
+
+def _fast_path(fast: core_schema.CoreSchema, twin: Callable[[object], object]) -> pydantic.GetPydanticSchema:
+    """`fast` inside pydantic-core, and `twin` (the rule in Python) where `fast` refuses."""
+
+    def wrap(value: object, handler: core_schema.ValidatorFunctionWrapHandler) -> object:
+        try:
+            return handler(value)
+        except pydantic.ValidationError:
+            return twin(value)
+
+    def schema(source: Any, handler: pydantic.GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_wrap_validator_function(wrap, fast)
+
+    return pydantic.GetPydanticSchema(schema)
+
+
+def _text_then(syntax: str, parsed: core_schema.CoreSchema) -> core_schema.CoreSchema:
+    return core_schema.chain_schema([core_schema.str_schema(strict=True, pattern=f"^{syntax}$"), parsed])
+
+
+_DATE_TIME_FAST: Final = _fast_path(
+    core_schema.union_schema([
+        core_schema.datetime_schema(strict=True, tz_constraint="aware"),
+        _text_then(f"{_DATE_SYNTAX}[Tt]{_TIME_SYNTAX}", core_schema.datetime_schema(strict=False, tz_constraint="aware")),
+    ]),
+    date_time_format,
+)
+_DATE_FAST: Final = _fast_path(
+    core_schema.union_schema([
+        core_schema.date_schema(strict=True),
+        _text_then(_DATE_SYNTAX, core_schema.date_schema(strict=False)),
+    ]),
+    date_format,
+)
 
 
 _UUID_PATTERN: Final = r"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"
@@ -469,15 +534,13 @@ def unique_items(value: object) -> object:
     return value
 
 
-Int = Annotated[int, pydantic.BeforeValidator(json_integer)]
-"""`int`: a JSON Schema integer (`1.0` is one), within the bounds the field gives."""
 Float = Annotated[float, pydantic.Field(allow_inf_nan=False)]
 """`float`: a finite number."""
 Uuid = Annotated[_uuid.UUID, pydantic.GetPydanticSchema(_uuid_schema)]
 """`uuid`: the hyphenated text form."""
-DateTime = Annotated[_dt.datetime, pydantic.BeforeValidator(date_time_format)]
+DateTime = Annotated[_dt.datetime, _DATE_TIME_FAST]
 """`datetime`: RFC 3339 with an offset; an aware `datetime`."""
-Date = Annotated[_dt.date, pydantic.BeforeValidator(date_format)]
+Date = Annotated[_dt.date, _DATE_FAST]
 """`date`: `YYYY-MM-DD`."""
 EMAIL: Final = pydantic.AfterValidator(email_format)
 """`email`: an e-mail address (after the length checks, which apply to the text)."""
@@ -616,11 +679,11 @@ class Record(pydantic.BaseModel):
         """Reads one JSON document; accepts exactly what the contract's JSON Schema accepts.
 
         Keys are read by their wire names only. Raises `pydantic.ValidationError`; each error's
-        `loc` is the path to the violation (`pointer(loc)` gives the JSON pointer).
+        `loc` is the path to the violation (`pointer(loc)` gives the JSON pointer). `strict` is
+        ignored: the models are strict already, where the contract is (its integers take `1.0`).
         """
         return cls.model_validate(
             read_json(json_data),
-            strict=strict,
             extra=extra,
             context=context,
             by_alias=by_alias,
@@ -705,22 +768,25 @@ def thread(
 
 
 class ContractEnum(enum.StrEnum):
-    """A contract enum: read from its string values only (never from another type)."""
+    """A contract enum: read from its members or their exact string values, nothing else."""
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: type[Any], handler: pydantic.GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        def from_wire(value: object) -> object:
-            if isinstance(value, cls):
-                return value
-            if type(value) is str:
-                try:
-                    return cls(value)
-                except ValueError:
-                    pass
-            expected = ", ".join(repr(member.value) for member in cls)
-            raise _fail("enum", f"not one of {expected}")
+        # Lax enum validation looks a value up among the members' values; the values are
+        # strings, so a number or a bool is no member (see `enum_member`, the Python twin).
+        return core_schema.enum_schema(cls, list(cls), sub_type="str", strict=False)
 
-        return core_schema.no_info_before_validator_function(from_wire, handler(source))
+    @classmethod
+    def enum_member(cls, value: object) -> Self:
+        """`enum`: the member whose value is exactly `value` (a `str`), or `value` if a member."""
+        if isinstance(value, cls):
+            return value
+        if type(value) is str:
+            try:
+                return cls(value)
+            except ValueError:
+                pass
+        raise _fail("enum", "not one of " + ", ".join(repr(m.value) for m in cls))
 
 
 # --- Reporting ------------------------------------------------------------------------------

@@ -4,13 +4,14 @@
 
 use super::literal::{bound_lit, str_lit};
 use crate::model::{Bound, Constraints, Type, TypeSpec};
+use crate::source::Spanned;
 use std::collections::BTreeMap;
 
 /// The annotation of a type expression; `classes` maps definition wire names to class names.
 pub(super) fn annotation(spec: &TypeSpec, classes: &BTreeMap<String, String>) -> String {
     let base = match &spec.ty {
         Type::String => "str".to_owned(),
-        Type::Int => "_rt.Int".to_owned(),
+        Type::Int => "int".to_owned(),
         Type::Float => "_rt.Float".to_owned(),
         Type::Bool => "bool".to_owned(),
         Type::Uuid => "_rt.Uuid".to_owned(),
@@ -71,17 +72,13 @@ fn constraints(ty: &Type, c: &Constraints) -> Vec<String> {
                 out.push("_rt.EMAIL".to_owned());
             }
         }
-        Type::Int | Type::Float => {
-            let (min, max) = if *ty == Type::Int {
-                int_range(c)
-            } else {
-                (
-                    c.min.as_ref().map(|s| s.value),
-                    c.max.as_ref().map(|s| s.value),
-                )
-            };
-            arg("ge", min.map(bound_lit));
-            arg("le", max.map(bound_lit));
+        Type::Int => {
+            let (min, max) = int_range(c);
+            out.push(format!("_rt.integer(ge={min}, le={max})"));
+        }
+        Type::Float => {
+            arg("ge", c.min.as_ref().map(|s| bound_lit(s.value)));
+            arg("le", c.max.as_ref().map(|s| bound_lit(s.value)));
             arg("gt", c.exclusive_min.as_ref().map(|s| bound_lit(s.value)));
             arg("lt", c.exclusive_max.as_ref().map(|s| bound_lit(s.value)));
             if !args.is_empty() {
@@ -109,25 +106,26 @@ fn constraints(ty: &Type, c: &Constraints) -> Vec<String> {
     out
 }
 
-/// The bounds of an `int`: those written, within the 64-bit range the JSON Schema states.
-fn int_range(c: &Constraints) -> (Option<Bound>, Option<Bound>) {
-    let min = match c.min.as_ref().map(|s| s.value) {
-        Some(Bound::Int(w)) => Bound::Int(w),
-        Some(Bound::Float(f)) if f > i64::MIN as f64 => Bound::Float(f),
-        _ => Bound::Int(i64::MIN),
+/// The bounds of an `int` as integers: those written (a fractional bound rounded inwards,
+/// which admits the same integers), within the 64-bit range the JSON Schema states.
+fn int_range(c: &Constraints) -> (i64, i64) {
+    let inward = |b: Option<&Spanned<Bound>>, lower: bool, own: i64| match b.map(|s| s.value) {
+        Some(Bound::Int(i)) => i,
+        // `as` saturates, so a bound past the 64-bit range is the range's own end.
+        Some(Bound::Float(f)) if lower => f.ceil() as i64,
+        Some(Bound::Float(f)) => f.floor() as i64,
+        None => own,
     };
-    let max = match c.max.as_ref().map(|s| s.value) {
-        Some(Bound::Int(w)) => Bound::Int(w),
-        Some(Bound::Float(f)) if f < i64::MAX as f64 => Bound::Float(f),
-        _ => Bound::Int(i64::MAX),
-    };
-    (Some(min), Some(max))
+    (
+        inward(c.min.as_ref(), true, i64::MIN),
+        inward(c.max.as_ref(), false, i64::MAX),
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::{FileId, Pos, Spanned};
+    use crate::source::{FileId, Pos};
 
     fn spanned<T>(value: T) -> Option<Spanned<T>> {
         Some(Spanned::new(value, Pos::file_start(FileId(0))))
@@ -140,7 +138,7 @@ mod tests {
         assert_eq!(plain(Type::String), "str");
         assert_eq!(
             plain(Type::Int),
-            "_t.Annotated[_rt.Int, _pd.Field(ge=-9223372036854775808, le=9223372036854775807)]"
+            "_t.Annotated[int, _rt.integer(ge=-9223372036854775808, le=9223372036854775807)]"
         );
         assert_eq!(plain(Type::Ref("PointV1".into())), "PointV1");
         assert_eq!(
