@@ -1,6 +1,7 @@
 //! The Python template set: embedded from `templates/python/`, rendered with Tera.
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::emit::error_chain as chain;
 use serde::Serialize;
 use std::collections::HashMap;
 use tera::{Context, Tera, Value};
@@ -69,18 +70,6 @@ impl Engine {
                 ))
             })
     }
-}
-
-/// Every message of an error and its sources, outermost first.
-fn chain(e: &dyn std::error::Error) -> String {
-    let mut text = e.to_string();
-    let mut source = e.source();
-    while let Some(s) = source {
-        text.push_str(": ");
-        text.push_str(&s.to_string());
-        source = s.source();
-    }
-    text
 }
 
 fn failure(message: String) -> Diagnostics {

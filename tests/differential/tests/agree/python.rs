@@ -13,11 +13,8 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-use proptest::test_runner::{Config, TestRunner};
-
-use super::differential::{CHUNKS, DEFAULT_CASES, env_number, mutations, rng};
-use super::json::J;
-use super::{harness, hostile, mutate, python_env, values};
+use super::differential::{CHUNKS, DEFAULT_CASES, env_number, job, render};
+use super::{harness, hostile, python_env};
 
 /// Disagreements of a documented kind (`docs/python.md`, "What Python cannot hold"): a valid
 /// document whose pydantic error says this is counted and shown, not failed. The year 0000
@@ -35,23 +32,11 @@ struct Case {
 
 /// The documents `differential.rs` generates for `name`'s `chunk`, in order.
 fn generated(name: &'static str, chunk: usize, cases: u32, seed: u64) -> Vec<Vec<u8>> {
-    let h = harness();
-    let def = h.catalog.get(name).expect("message");
-    let strategy = (values::message(&h.catalog, def), mutations());
-    let config = Config {
-        cases,
-        failure_persistence: None,
-        ..Config::default()
-    };
-    let mut runner = TestRunner::new_with_rng(config, rng(seed, name, chunk));
+    let (mut runner, strategy) = job(name, chunk, cases, seed);
     let docs = std::cell::RefCell::new(Vec::new());
     runner
-        .run(&strategy, |(doc, edits)| {
-            let mut doc: J = doc;
-            for (at, choice) in edits {
-                mutate::mutate(&h.catalog, def, &mut doc, at, choice);
-            }
-            docs.borrow_mut().push(doc.render().into_bytes());
+        .run(&strategy, |draft| {
+            docs.borrow_mut().push(render(name, draft).into_bytes());
             Ok(())
         })
         .expect("generating never fails");
