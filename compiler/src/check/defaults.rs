@@ -204,12 +204,25 @@ fn format_ok(ok: bool, what: &str, s: &str) -> Result<(), String> {
     }
 }
 
-fn one_of<'a>(mut values: impl Iterator<Item = &'a str>, s: &str) -> Result<(), String> {
-    if values.any(|v| v == s) {
-        Ok(())
-    } else {
-        Err(format!("\"{s}\" is not one of the enum's values"))
+fn one_of<'a>(values: impl Iterator<Item = &'a str> + Clone, s: &str) -> Result<(), String> {
+    if values.clone().any(|v| v == s) {
+        return Ok(());
     }
+    // Enough of the values to pick from; a huge enum is cut short.
+    const SHOWN: usize = 10;
+    let mut listed: Vec<String> = values
+        .clone()
+        .take(SHOWN)
+        .map(|v| format!("`{v}`"))
+        .collect();
+    let more = values.count().saturating_sub(SHOWN);
+    if more > 0 {
+        listed.push(format!("and {more} more"));
+    }
+    Err(format!(
+        "\"{s}\" is not one of the enum's values ({})",
+        listed.join(", ")
+    ))
 }
 
 /// An integer as JSON Schema counts them: `3` and `3.0` are, `3.5` is not (and it fits i64).
