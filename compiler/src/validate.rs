@@ -25,7 +25,11 @@ impl SchemaValidator {
             let known: Vec<_> = catalog.messages().map(|m| m.name.value.as_str()).collect();
             let hint = crate::diag::suggest(name, known.iter().copied())
                 .map_or(String::new(), |s| format!(" (did you mean `{s}`?)"));
-            return Err(format!("`{name}` is not a message of the catalog{hint}"));
+            // The same list as the typed validator prints: one message per line.
+            let list: String = known.iter().map(|m| format!("\n  {m}")).collect();
+            return Err(format!(
+                "`{name}` is not a message of the catalog{hint}\nmessages of the catalog:{list}"
+            ));
         };
         let validator = jsonschema::draft202012::options()
             .should_validate_formats(true)
