@@ -426,6 +426,15 @@ fn validate_reports_every_violation_and_exits_1() {
         assert!(first.contains(pointer), "{pointer} missing in {first}");
     }
     assert_eq!(first.matches("; ").count(), 2, "{first}");
+    // Each rule in plain words, the generated validator's own (`check::words`).
+    for said in [
+        "/user_id: shorter than 1 character",
+        "/expected_essay_count: less than 1",
+        "/class_id: shorter than 1 character",
+    ] {
+        assert!(first.contains(said), "{said} missing in {first}");
+    }
+    assert!(!first.contains("anyOf"), "{first}");
     assert_eq!(lines[1], "ok");
 }
 

@@ -1,6 +1,8 @@
 //! `contractc validate`: JSON lines checked against a message's emitted JSON Schema, with the
 //! `jsonschema` crate asserting `format`.
 
+mod words;
+
 use crate::emit::json_schema;
 use crate::model::Catalog;
 use std::fmt;
@@ -47,7 +49,7 @@ impl SchemaValidator {
         let violations: Vec<_> = self
             .validator
             .iter_errors(&value)
-            .map(|e| (e.instance_path().to_string(), e.to_string()))
+            .flat_map(|e| words::violations(&e))
             .collect();
         if violations.is_empty() {
             Verdict::Ok

@@ -158,7 +158,7 @@ fn text(s: &str, spec: &TypeSpec) -> Result<(), String> {
     if let Some(p) = &c.pattern
         && regex::Regex::new(&p.value.rust).is_ok_and(|re| !re.is_match(s))
     {
-        return Err(format!("does not match pattern \"{}\"", p.value.source));
+        return Err(contractc_runtime::check::words::no_match(&p.value.source));
     }
     if spec.ty == Type::Email {
         return format_ok(contractc_runtime::check::email(s), "email address", s);

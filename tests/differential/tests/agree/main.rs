@@ -15,6 +15,7 @@ mod scalars;
 mod slots;
 mod suspects;
 mod values;
+mod words;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
