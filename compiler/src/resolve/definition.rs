@@ -9,7 +9,7 @@ use crate::parse::{Node, Scalar};
 use crate::source::Spanned;
 
 /// Every key a definition may have (which ones fit depends on its kind).
-const DEFINITION_KEYS: &[&str] = &[
+pub(crate) const DEFINITION_KEYS: &[&str] = &[
     "name",
     "kind",
     "version",

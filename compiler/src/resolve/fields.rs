@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Keys of a field written as a mapping, besides the constraints of [`CONSTRAINT_KEYS`].
-const FIELD_KEYS: &[&str] = &[
+pub(crate) const FIELD_KEYS: &[&str] = &[
     "type",
     "description",
     "optional",
