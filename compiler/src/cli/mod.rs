@@ -22,7 +22,9 @@ pub const USAGE: u8 = 2;
 #[command(
     name = "contractc",
     version,
-    about = "Compile message contracts that always carry their user and organization identity."
+    about = "Compile message contracts that always carry their user and organization identity.",
+    after_help = "The contract language, the checks and the outputs: docs/language.md in the \
+                  contractc repository. One diagnostic code: `contractc explain CODE`."
 )]
 struct Cli {
     #[command(subcommand)]
