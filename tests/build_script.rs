@@ -5,7 +5,8 @@
 //! unchanged catalog does not re-run the build script, a touched one does; a contract without
 //! identity fails `cargo build` with C0201 and its file and line.
 //!
-//! Built with cargo into `target/build-script-test` (cold once, then warm).
+//! Built with cargo into `target/build-script-test` (cold once, then warm). The packages cargo
+//! would publish carry what the compiler embeds (the built-in templates, the editor schema).
 #![cfg(unix)]
 
 #[path = "fixtures/build_script/harness.rs"]
@@ -182,4 +183,42 @@ fn a_contract_without_identity_fails_the_build(package: &Package) {
         stderr.contains("failed to run custom build command for `notes-service"),
         "{stderr}"
     );
+}
+
+/// The files `cargo package` would put in `package`'s `.crate`.
+fn packaged(package: &str) -> Vec<String> {
+    let out = std::process::Command::new(env!("CARGO"))
+        .args(["package", "--list", "--allow-dirty", "-p", package])
+        .current_dir(harness::workspace())
+        .output()
+        .expect("run cargo package --list");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn the_compiler_package_carries_what_it_embeds() {
+    let files = packaged("contractc");
+    let templates = std::fs::read_dir(harness::workspace().join("templates")).expect("templates/");
+    let mut expected: Vec<String> = templates
+        .flatten()
+        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .filter(|n| n.ends_with(".tera"))
+        .map(|n| format!("templates/{n}"))
+        .collect();
+    assert!(expected.len() >= 6, "{expected:?}");
+    expected.push("src/parse/contract.schema.json".to_owned());
+    for file in &expected {
+        assert!(
+            files.contains(file),
+            "{file} is not in the package: {files:?}"
+        );
+    }
 }
