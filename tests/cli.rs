@@ -486,6 +486,15 @@ fn validate_reports_every_violation_and_exits_1() {
         assert!(first.contains(pointer), "{pointer} missing in {first}");
     }
     assert_eq!(first.matches("; ").count(), 2, "{first}");
+    // Each rule in plain words, the generated validator's own (`check::words`).
+    for said in [
+        "/user_id: shorter than 1 character",
+        "/expected_essay_count: less than 1",
+        "/class_id: shorter than 1 character",
+    ] {
+        assert!(first.contains(said), "{said} missing in {first}");
+    }
+    assert!(!first.contains("anyOf"), "{first}");
     assert_eq!(lines[1], "ok");
 }
 
@@ -549,6 +558,12 @@ fn validate_usage_errors_exit_2() {
         stderr.contains("did you mean `BatchRegistrationRequestV1`?"),
         "{stderr}"
     );
+    // Every message is listed, one per line, as the typed validator lists them.
+    assert!(
+        stderr.contains("messages of the catalog:\n  AdjustOrgQuotaCommandV1\n"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("\n  UsageRecordedV1"), "{stderr}");
     let (code, _, _) = validate("EssayRefV1", b"{}\n");
     assert_eq!(code, Some(2), "a record is not a message");
     let schemas = workspace().join("schemas");
@@ -688,4 +703,23 @@ fn check_sarif_is_a_sarif_2_1_0_log() {
         assert_eq!(location["region"]["startLine"], line);
         assert_eq!(location["region"]["startColumn"], column);
     }
+}
+
+#[test]
+fn check_given_a_file_names_the_catalog_to_pass_and_exits_2() {
+    let file = workspace().join("schemas/gateway/batch_registration.yaml");
+    let out = contractc(&["check", file.to_str().expect("utf-8")], b"");
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.starts_with("error[C0013]: "), "{stderr}");
+    let schemas = workspace().join("schemas");
+    assert!(
+        stderr.contains(&format!(
+            "pass the catalog directory that holds it: `{}`",
+            schemas.display()
+        )),
+        "{stderr}"
+    );
+    // Nothing was checked, so there is no summary counting files.
+    assert!(!stderr.contains("contractc: checked"), "{stderr}");
 }

@@ -1,6 +1,8 @@
 //! `contractc validate`: JSON lines checked against a message's emitted JSON Schema, with the
 //! `jsonschema` crate asserting `format`.
 
+mod words;
+
 use crate::emit::json_schema;
 use crate::model::Catalog;
 use std::fmt;
@@ -25,7 +27,11 @@ impl SchemaValidator {
             let known: Vec<_> = catalog.messages().map(|m| m.name.value.as_str()).collect();
             let hint = crate::diag::suggest(name, known.iter().copied())
                 .map_or(String::new(), |s| format!(" (did you mean `{s}`?)"));
-            return Err(format!("`{name}` is not a message of the catalog{hint}"));
+            // The same list as the typed validator prints: one message per line.
+            let list: String = known.iter().map(|m| format!("\n  {m}")).collect();
+            return Err(format!(
+                "`{name}` is not a message of the catalog{hint}\nmessages of the catalog:{list}"
+            ));
         };
         let validator = jsonschema::draft202012::options()
             .should_validate_formats(true)
@@ -43,7 +49,7 @@ impl SchemaValidator {
         let violations: Vec<_> = self
             .validator
             .iter_errors(&value)
-            .map(|e| (e.instance_path().to_string(), e.to_string()))
+            .flat_map(|e| words::violations(&e))
             .collect();
         if violations.is_empty() {
             Verdict::Ok

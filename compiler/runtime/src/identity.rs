@@ -122,8 +122,12 @@ macro_rules! id_newtype {
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let value = String::deserialize(d)?;
+                // In the words of the JSON Schema side: the pointer already names the field.
                 Self::new(value).map_err(|e| {
-                    serde::de::Error::custom(format_args!("invalid {}: {e}", $field))
+                    serde::de::Error::custom(match e {
+                        IdentityError::Empty => crate::check::words::shorter_than(1),
+                        IdentityError::TooLong { max, .. } => crate::check::words::longer_than(max),
+                    })
                 })
             }
         }
@@ -244,13 +248,10 @@ mod tests {
         assert_eq!(serde_json::to_string(&id).unwrap(), r#""o1""#);
         assert_eq!(serde_json::from_str::<OrgId>(r#""o1""#).unwrap(), id);
         let err = serde_json::from_str::<UserId>(r#""""#).unwrap_err();
-        assert!(
-            err.to_string()
-                .starts_with("invalid user_id: must not be empty")
-        );
+        assert!(err.to_string().starts_with("shorter than 1 character"));
         let long = format!("\"{}\"", "x".repeat(300));
         let err = serde_json::from_str::<OrgId>(&long).unwrap_err();
-        assert!(err.to_string().contains("invalid org_id: longer than 255"));
+        assert!(err.to_string().starts_with("longer than 255 characters"));
         assert!(serde_json::from_str::<UserId>("1").is_err());
     }
 

@@ -41,7 +41,7 @@ use crate::validate::{Validate, Violation, Violations, push_escaped};
 /// let long = from_json::<Note>(br#"{"text": "abcd"}"#).err().unwrap();
 /// assert_eq!(long.to_string(), "/text: longer than 3 characters");
 /// let wrong = from_json::<Note>(br#"{"text": 1}"#).err().unwrap();
-/// assert_eq!(wrong.to_string(), "/text: invalid type: integer `1`, expected a string");
+/// assert_eq!(wrong.to_string(), "/text: expected a string, found an integer");
 /// // The last of a repeated key counts, as in a `serde_json::Value`.
 /// assert!(from_json::<Note>(br#"{"text": "too long", "text": "ok"}"#).is_ok());
 /// assert!(from_json::<Note>(br#"["abc"]"#).is_err());
@@ -99,7 +99,7 @@ fn from_value<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Violations> {
     .map_err(|err| {
         Violations::from(vec![Violation {
             pointer: pointer(&track.path()),
-            message: err.to_string(),
+            message: plain_words(&err.to_string()),
         }])
     })
 }
@@ -139,13 +139,95 @@ fn pointer(path: &serde_path_to_error::Path) -> String {
     out
 }
 
-/// serde_json's message without the ` at line L column C` suffix (the pointer says where).
+/// serde_json's message without the ` at line L column C` suffix (the pointer says where),
+/// in the words of the JSON Schema side ([`plain_words`]).
 fn without_position(err: &serde_json::Error) -> String {
     let text = err.to_string();
     let suffix = format!(" at line {} column {}", err.line(), err.column());
-    match text.strip_suffix(&suffix) {
-        Some(message) => message.to_owned(),
-        None => text,
+    plain_words(text.strip_suffix(&suffix).unwrap_or(&text))
+}
+
+/// serde's messages for a broken rule, said as [`crate::check::words`] says them, so that
+/// this validator and `contractc validate` name the rule the same way; other text is kept.
+pub(crate) fn plain_words(message: &str) -> String {
+    use crate::check::words;
+    if let Some(rest) = message.strip_prefix("unknown field `")
+        && let Some((field, _)) = rest.split_once("`, ")
+    {
+        return words::unknown_field(field);
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `")
+        && let Some((value, expected)) = rest.split_once("`, ")
+    {
+        let listed = expected
+            .strip_prefix("expected one of ")
+            .or_else(|| expected.strip_prefix("expected "))
+            .unwrap_or("");
+        let allowed = listed.split(", ").map(|v| v.trim_matches('`'));
+        return words::not_one_of(value, allowed.filter(|v| !v.is_empty()));
+    }
+    let invalid = message
+        .strip_prefix("invalid type: ")
+        .or_else(|| message.strip_prefix("invalid value: "));
+    if let Some((found, expected)) = invalid.and_then(|rest| rest.rsplit_once(", expected ")) {
+        // An integer past the 64-bit range breaks the bound JSON Schema states for `int`.
+        if let Some(range) = expected.strip_prefix("an integer from ")
+            && found.starts_with("integer ")
+            && let Some((low, high)) = range.split_once(" to ")
+        {
+            return if found.contains('-') {
+                words::less_than(low)
+            } else {
+                words::greater_than(high)
+            };
+        }
+        let found = kind_of(found);
+        return match expected {
+            "a UUID (8-4-4-4-12 hex digits)" if found == "a string" => words::not_format("uuid"),
+            "an RFC 3339 date-time with an offset" if found == "a string" => {
+                words::not_format("date-time")
+            }
+            "a date (YYYY-MM-DD)" if found == "a string" => words::not_format("date"),
+            _ => words::wrong_type(plain_expected(expected), found),
+        };
+    }
+    message.to_owned()
+}
+
+/// serde's `Unexpected` as a JSON kind: `integer `1`` is an integer, `sequence` an array.
+fn kind_of(unexpected: &str) -> &str {
+    let word = unexpected.split(' ').next().unwrap_or(unexpected);
+    match word {
+        "null" | "unit" | "Option" => "null",
+        "boolean" => "a boolean",
+        "integer" => "an integer",
+        "floating" => "a number",
+        "string" | "character" => "a string",
+        "sequence" => "an array",
+        "map" => "an object",
+        _ => unexpected,
+    }
+}
+
+/// What serde's `expecting` asks for, as a JSON kind.
+fn plain_expected(expected: &str) -> &str {
+    if expected.starts_with("an integer") || expected == "i64" {
+        "an integer"
+    } else if expected == "f64" || expected.starts_with("a number") {
+        "a number"
+    } else if expected.starts_with("struct ") || expected == "a map" || expected == "an object" {
+        "an object"
+    } else if expected == "a sequence" || expected == "an array" {
+        "an array"
+    } else if expected.starts_with("a UUID")
+        || expected.starts_with("an RFC 3339")
+        || expected.starts_with("a date")
+        || expected == "a string"
+        || expected.starts_with("enum ")
+    {
+        "a string"
+    } else {
+        expected
     }
 }
 

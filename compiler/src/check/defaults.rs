@@ -158,7 +158,7 @@ fn text(s: &str, spec: &TypeSpec) -> Result<(), String> {
     if let Some(p) = &c.pattern
         && regex::Regex::new(&p.value.rust).is_ok_and(|re| !re.is_match(s))
     {
-        return Err(format!("does not match pattern \"{}\"", p.value.source));
+        return Err(contractc_runtime::check::words::no_match(&p.value.source));
     }
     if spec.ty == Type::Email {
         return format_ok(contractc_runtime::check::email(s), "email address", s);
@@ -204,12 +204,25 @@ fn format_ok(ok: bool, what: &str, s: &str) -> Result<(), String> {
     }
 }
 
-fn one_of<'a>(mut values: impl Iterator<Item = &'a str>, s: &str) -> Result<(), String> {
-    if values.any(|v| v == s) {
-        Ok(())
-    } else {
-        Err(format!("\"{s}\" is not one of the enum's values"))
+fn one_of<'a>(values: impl Iterator<Item = &'a str> + Clone, s: &str) -> Result<(), String> {
+    if values.clone().any(|v| v == s) {
+        return Ok(());
     }
+    // Enough of the values to pick from; a huge enum is cut short.
+    const SHOWN: usize = 10;
+    let mut listed: Vec<String> = values
+        .clone()
+        .take(SHOWN)
+        .map(|v| format!("`{v}`"))
+        .collect();
+    let more = values.count().saturating_sub(SHOWN);
+    if more > 0 {
+        listed.push(format!("and {more} more"));
+    }
+    Err(format!(
+        "\"{s}\" is not one of the enum's values ({})",
+        listed.join(", ")
+    ))
 }
 
 /// An integer as JSON Schema counts them: `3` and `3.0` are, `3.5` is not (and it fits i64).

@@ -82,9 +82,16 @@ fn check_field_names(def: &crate::model::Definition, diags: &mut Diagnostics) {
                     field.name.pos,
                     format!("field `{name}` in {} `{}` spells an identity field another way", def.kind.as_str(), def.name.value),
                 )
-                .with_help(format!(
-                    "identity has one spelling: declare it with `identity:`; if this names another user or org, name it by its role (e.g. `{role}`)"
-                )),
+                .with_help(if def.kind.is_message() {
+                    format!(
+                        "identity has one spelling: declare it with `identity:` and contractc embeds `user_id` and `org_id`; if this names another user or org, name it by its role (e.g. `{role}`)"
+                    )
+                } else {
+                    format!(
+                        "a {} carries no identity: the message that holds it does; if this names another user or org, name it by its role (e.g. `{role}`)",
+                        def.kind.as_str()
+                    )
+                }),
             );
         }
     }

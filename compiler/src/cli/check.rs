@@ -73,11 +73,15 @@ fn only_io_errors(checked: &Checked) -> bool {
         .iter()
         .filter(|d| d.severity == contractc::Severity::Error)
         .peekable();
-    errors.peek().is_some() && errors.all(|d| d.code == Code::Io)
+    errors.peek().is_some() && errors.all(|d| matches!(d.code, Code::Io | Code::CatalogIsAFile))
 }
 
-/// One summary on stderr: counts, and every exempt message with its reason.
+/// One summary on stderr: counts, and every exempt message with its reason. None when the
+/// catalog could not be read at all: there is nothing to count.
 pub fn summary(checked: &Checked, verb: &str) {
+    if checked.catalog.definitions.is_empty() && only_io_errors(checked) {
+        return;
+    }
     let _ = std::io::stderr()
         .lock()
         .write_all(summary_text(checked, verb).as_bytes());
@@ -110,7 +114,7 @@ pub fn summary_text(checked: &Checked, verb: &str) -> String {
 }
 
 /// `1 error`, `2 errors`.
-fn count(n: usize, noun: &str) -> String {
+pub fn count(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
     } else {

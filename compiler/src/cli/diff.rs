@@ -2,7 +2,7 @@
 
 use super::ReportArgs;
 use super::USAGE;
-use super::check::report;
+use super::check::{count, report};
 use clap::Args;
 use contractc::Checked;
 use contractc::diff::load::{CatalogSource, load};
@@ -55,12 +55,12 @@ pub fn run(args: &DiffArgs) -> u8 {
     let code = report(&mut checked, &args.report);
     let d = &checked.diagnostics;
     eprintln!(
-        "contractc: diff {} -> {} (mode {}): {} breaking changes, {} warnings",
+        "contractc: diff {} -> {} (mode {}): {}, {}",
         args.old,
         args.new,
         args.mode.as_str(),
-        d.error_count(),
-        d.warning_count()
+        count(d.error_count(), "breaking change"),
+        count(d.warning_count(), "warning")
     );
     code
 }

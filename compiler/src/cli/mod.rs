@@ -3,6 +3,7 @@
 mod build;
 mod check;
 mod diff;
+mod editor_schema;
 mod explain;
 mod graph;
 mod validate;
@@ -21,7 +22,9 @@ pub const USAGE: u8 = 2;
 #[command(
     name = "contractc",
     version,
-    about = "Compile message contracts that always carry their user and organization identity."
+    about = "Compile message contracts that always carry their user and organization identity.",
+    after_help = "The contract language, the checks and the outputs: docs/language.md in the \
+                  contractc repository. One diagnostic code: `contractc explain CODE`."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -42,6 +45,8 @@ enum Command {
     Diff(diff::DiffArgs),
     /// Explain a diagnostic code, or list them all.
     Explain(explain::ExplainArgs),
+    /// Print the JSON Schema of contract files, for editors (yaml-language-server).
+    EditorSchema,
 }
 
 /// Options shared by every command that reports diagnostics.
@@ -87,6 +92,7 @@ pub fn main() -> ExitCode {
         Command::Validate(args) => validate::run(&args),
         Command::Graph(args) => graph::run(&args),
         Command::Diff(args) => diff::run(&args),
+        Command::EditorSchema => editor_schema::run(),
     };
     ExitCode::from(code)
 }

@@ -67,21 +67,23 @@ codes! {
     EmptyDocument = "C0010", "empty-document", Warning, "A file or YAML document holds no definition.", "remove the empty file or document";
     UnsupportedYaml = "C0011", "unsupported-yaml", Error, "A YAML construct contracts do not use (tags, complex keys).", "use plain scalars for keys and values";
     TooManyDocuments = "C0012", "too-many-nodes", Error, "A file holds more YAML nodes than the 1,000,000-node limit.", "split the file";
+    CatalogIsAFile = "C0013", "catalog-is-a-file", Error, "The catalog given is a file, not a directory.", "pass the catalog directory (default: schemas); its files are checked together because they refer to each other";
 
     // Definitions.
     UnknownKey = "C0101", "unknown-key", Error, "A key the contract language does not know.", "remove the key or fix its spelling";
     MissingKey = "C0102", "missing-key", Error, "A required key is missing.", "add the key";
-    WrongValue = "C0103", "wrong-value", Error, "A key has a value of the wrong shape or an unknown value.", "see the contract language reference for the values this key takes";
+    WrongValue = "C0103", "wrong-value", Error, "A key has a value of the wrong shape or an unknown value.", "see docs/language.md for the values each key takes";
     InvalidName = "C0104", "invalid-name", Error, "A definition name is not of the form [A-Za-z][A-Za-z0-9_]*.", "use letters, digits and underscores, starting with a letter";
     DuplicateDefinition = "C0105", "duplicate-definition", Error, "Two definitions have the same name.", "names are unique across the whole catalog: rename or remove one";
     VersionMismatch = "C0106", "version-mismatch", Error, "The `version` key disagrees with the trailing V<n> of the name.", "make `version` equal the number after the trailing V, or drop `version`";
     InvalidFieldName = "C0107", "invalid-field-name", Error, "A field name is not of the form [A-Za-z_][A-Za-z0-9_]*.", "use letters, digits and underscores, not starting with a digit";
     TypeSyntax = "C0108", "type-syntax", Error, "A type expression cannot be parsed.", "write a type such as `string`, `int?`, `list<uuid>`, `map<string, Essay>`";
     UnknownType = "C0109", "unknown-type", Error, "A type names no built-in type, record or enum.", "define the record or enum, or fix the spelling";
-    KeyNotForKind = "C0110", "key-not-for-kind", Error, "A key is not allowed on this kind of definition.", "remove the key; see which keys each kind takes in the reference";
+    KeyNotForKind = "C0110", "key-not-for-kind", Error, "A key is not allowed on this kind of definition.", "remove the key; docs/language.md lists the keys each kind takes";
     InvalidEnumValues = "C0111", "invalid-enum-values", Error, "Enum values are missing, repeated, or not strings.", "list distinct string values: `values: [A, B, C]`";
     RustNameCollision = "C0112", "rust-name-collision", Error, "Two names become the same Rust identifier.", "rename one of them so their snake_case / CamelCase forms differ";
     NotAMessageType = "C0113", "type-is-a-message", Error, "A field refers to a message; only records and enums can be nested.", "extract the shared part into a `record` and use it in both";
+    SplitType = "C0114", "split-type", Error, "YAML's flow style split a type at its comma (`{ type: map<string, T> }`).", "quote the type (`type: \"map<string, T>\"`) or write the mapping in block style";
 
     // Identity.
     UnattributedMessage = "C0201", "unattributed-message", Error, "A message does not declare its identity.", "add `identity: { user_id: required, org_id: optional }` (or `org_id: required`), or an `identity: { exempt: \"reason\" }`";

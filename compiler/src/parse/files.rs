@@ -62,6 +62,24 @@ fn is_yaml(path: &Path) -> bool {
 
 /// Reads every catalog file below `dir`; unreadable and oversized files become diagnostics.
 pub fn read_dir(dir: &Path, diags: &mut Diagnostics) -> Vec<InputFile> {
+    if dir.is_file() {
+        // Definitions refer to each other across files, so one file is not checked alone.
+        let root = catalog_root_of(dir);
+        diags.push(
+            Diagnostic::global(
+                Code::CatalogIsAFile,
+                format!(
+                    "{} is a file: contractc reads a whole catalog directory, whose files refer to each other",
+                    dir.display()
+                ),
+            )
+            .with_help(format!(
+                "pass the catalog directory that holds it: `{}`",
+                root.display()
+            )),
+        );
+        return Vec::new();
+    }
     if !dir.is_dir() {
         diags.push(
             Diagnostic::global(
@@ -87,6 +105,28 @@ pub fn read_dir(dir: &Path, diags: &mut Diagnostics) -> Vec<InputFile> {
         });
     }
     files
+}
+
+/// The catalog a file most likely belongs to: the nearest directory above it with a
+/// `contractc.yaml`, else the nearest named `schemas`, else the file's own directory.
+fn catalog_root_of(file: &Path) -> PathBuf {
+    let parents: Vec<&Path> = file
+        .ancestors()
+        .skip(1)
+        .filter(|p| !p.as_os_str().is_empty())
+        .collect();
+    let with_config = parents
+        .iter()
+        .find(|p| p.join(crate::parse::CONFIG_FILE).is_file());
+    let named = || {
+        parents
+            .iter()
+            .find(|p| p.file_name().is_some_and(|n| n == "schemas"))
+    };
+    with_config
+        .or_else(named)
+        .or(parents.first())
+        .map_or_else(|| PathBuf::from("."), |p| p.to_path_buf())
 }
 
 /// Reads at most [`MAX_FILE_BYTES`] + 1 bytes, so a huge file costs bounded memory.

@@ -23,6 +23,11 @@ pub struct ParsedFile {
 /// Name of the project config file at the catalog root.
 pub const CONFIG_FILE: &str = "contractc.yaml";
 
+/// A JSON Schema (draft-07, as editors read it) of one contract document, for editors using
+/// yaml-language-server; `docs/contract.schema.json` is a copy, `contractc editor-schema`
+/// prints it. It checks the shape of a document; `check` remains the judge.
+pub const EDITOR_SCHEMA: &str = include_str!("contract.schema.json");
+
 /// Decodes and parses every file; files that cannot be read as YAML become diagnostics.
 /// Files are parsed over the machine's cores; results and diagnostics keep file order.
 pub fn parse_files(

@@ -3,13 +3,13 @@
 use super::fields::{TypeRef, read_enum_values, read_field};
 use super::identity::read_identity;
 use super::reader::{MapReader, string_value};
-use crate::diag::{Code, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::model::{Body, Config, Definition, Kind, UnknownFields};
 use crate::parse::{Node, Scalar};
 use crate::source::Spanned;
 
 /// Every key a definition may have (which ones fit depends on its kind).
-const DEFINITION_KEYS: &[&str] = &[
+pub(crate) const DEFINITION_KEYS: &[&str] = &[
     "name",
     "kind",
     "version",
@@ -40,6 +40,10 @@ pub fn read_definition(
 ) -> Option<ReadDefinition> {
     if doc.is_null() {
         diags.emit(Code::EmptyDocument, doc.pos, "empty YAML document");
+        return None;
+    }
+    if doc.as_map().is_none() {
+        not_a_mapping(doc, diags);
         return None;
     }
     let map = MapReader::new(doc, "a definition", DEFINITION_KEYS, &[], diags)?;
@@ -94,6 +98,23 @@ pub fn read_definition(
         name,
     };
     Some(ReadDefinition { def, refs })
+}
+
+/// A document that is text or a list, not a definition: say what a definition looks like.
+fn not_a_mapping(doc: &Node, diags: &mut Diagnostics) {
+    let help = if doc.as_seq().is_some() {
+        "a file holds one definition per YAML document: separate definitions with a `---` line, not as list items"
+    } else {
+        "a definition is a YAML mapping (`name: ...`, `kind: ...`, `fields: ...`); notes about the file belong in `#` comments"
+    };
+    diags.push(
+        Diagnostic::new(
+            Code::WrongValue,
+            doc.pos,
+            format!("a definition must be a mapping, found {}", doc.describe()),
+        )
+        .with_help(help),
+    );
 }
 
 fn read_name(map: &MapReader<'_>, diags: &mut Diagnostics) -> Option<Spanned<String>> {
@@ -176,6 +197,7 @@ fn read_fields(
     if node.is_null() {
         return Vec::new();
     }
+    let node = super::fields::rejoin_split_types(node, |_| true, diags);
     let Some(fields) = node.as_map() else {
         diags.emit(
             Code::WrongValue,

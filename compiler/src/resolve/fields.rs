@@ -7,9 +7,11 @@ use crate::diag::{Code, Diagnostic, Diagnostics, suggest};
 use crate::model::{Field, Type, TypeSpec};
 use crate::parse::{Node, Scalar, Value};
 use crate::source::{Pos, Spanned};
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 /// Keys of a field written as a mapping, besides the constraints of [`CONSTRAINT_KEYS`].
-const FIELD_KEYS: &[&str] = &[
+pub(crate) const FIELD_KEYS: &[&str] = &[
     "type",
     "description",
     "optional",
@@ -79,7 +81,8 @@ fn read_field_map(
 ) -> Option<Field> {
     let what = format!("field `{}`", name.value);
     let allowed: Vec<&str> = FIELD_KEYS.iter().chain(CONSTRAINT_KEYS).copied().collect();
-    let map = MapReader::new(node, &what, &allowed, &[], diags)?;
+    let node = rejoin_split_types(node, |key| key == "type", diags);
+    let map = MapReader::new(&node, &what, &allowed, &[], diags)?;
     let Some(type_node) = map.get("type") else {
         diags.emit(
             Code::MissingKey,
@@ -123,6 +126,91 @@ fn read_field_map(
         description: map.string("description", diags).map(|s| s.value),
         deprecated: map.string("deprecated", diags).map(|s| s.value),
     })
+}
+
+/// A mapping whose type expressions YAML's flow style split at their commas, put back
+/// together, with one [`Code::SplitType`] diagnostic per split type; `is_type` says which
+/// keys hold a type. In `{ type: map<string, int> }` the comma ends the value: YAML reads
+/// `type: "map<string"` and a key `int>` without a value. Borrowed when nothing was split.
+pub fn rejoin_split_types<'a>(
+    node: &'a Node,
+    is_type: impl Fn(&str) -> bool,
+    diags: &mut Diagnostics,
+) -> Cow<'a, Node> {
+    let Some(entries) = node.as_map() else {
+        return Cow::Borrowed(node);
+    };
+    let split = |i: usize| {
+        is_type(entries[i].0.text().unwrap_or_default())
+            .then(|| split_type(entries, i))
+            .flatten()
+    };
+    if !(0..entries.len()).any(|i| split(i).is_some()) {
+        return Cow::Borrowed(node);
+    }
+    let mut rejoined = Vec::with_capacity(entries.len());
+    let mut i = 0;
+    while i < entries.len() {
+        let (key, value) = &entries[i];
+        let Some((text, taken)) = split(i) else {
+            rejoined.push((key.clone(), value.clone()));
+            i += 1;
+            continue;
+        };
+        let mut pos = value.pos;
+        pos.end = entries[i + taken].0.pos.end.max(pos.end);
+        diags.push(
+            Diagnostic::new(
+                Code::SplitType,
+                pos,
+                format!(
+                    "YAML split the type `{text}` at its comma: in a flow mapping (`{{ ... }}`) a comma ends the value"
+                ),
+            )
+            .with_help(format!(
+                "quote the type (`{}: \"{text}\"`) or write the mapping in block style, one key per line",
+                key.text().unwrap_or_default()
+            )),
+        );
+        let value = Node {
+            value: Value::Scalar { text, plain: false },
+            pos,
+        };
+        rejoined.push((key.clone(), value));
+        i += 1 + taken;
+    }
+    Cow::Owned(Node {
+        value: Value::Map(rejoined),
+        pos: node.pos,
+    })
+}
+
+/// The type that starts at entry `at` and that YAML split into the keys (without values)
+/// after it, with how many of those keys it takes; `None` when nothing was split there.
+fn split_type(entries: &[(Node, Node)], at: usize) -> Option<(String, usize)> {
+    let depth = |t: &str| t.matches('<').count() as i64 - t.matches('>').count() as i64;
+    let Value::Scalar { text, plain: true } = &entries[at].1.value else {
+        return None;
+    };
+    let mut open = depth(text);
+    if open <= 0 {
+        return None;
+    }
+    let mut whole = text.clone();
+    for (taken, (key, value)) in entries[at + 1..].iter().enumerate() {
+        let piece = key.text()?;
+        // Only a key without a value (`{ a, b }`), as YAML reads the rest of a split type.
+        if !matches!(&value.value, Value::Scalar { text, plain: true } if text.is_empty()) {
+            return None;
+        }
+        whole.push_str(", ");
+        whole.push_str(piece);
+        open += depth(piece);
+        if open <= 0 {
+            return Some((whole, taken + 1));
+        }
+    }
+    None
 }
 
 /// `enum` or `enum?` as the `type` of a field.
@@ -171,6 +259,8 @@ pub fn read_enum_values(node: &Node, diags: &mut Diagnostics) -> Option<Vec<Span
         return None;
     }
     let mut values: Vec<Spanned<String>> = Vec::new();
+    // Where each value was first listed: a scan per value made a 100,000-value enum quadratic.
+    let mut seen: HashMap<&str, Pos> = HashMap::with_capacity(items.len());
     for item in items {
         let Some(Scalar::Str(text)) = item.scalar() else {
             diags.push(
@@ -183,14 +273,15 @@ pub fn read_enum_values(node: &Node, diags: &mut Diagnostics) -> Option<Vec<Span
             );
             continue;
         };
-        if let Some(first) = values.iter().find(|v| v.value == text) {
+        if let Some(first) = seen.get(text) {
             let message = format!(
                 "enum value `{text}` is already listed on line {}",
-                first.pos.line
+                first.line
             );
             diags.emit(Code::InvalidEnumValues, item.pos, message);
             continue;
         }
+        seen.insert(text, item.pos);
         values.push(Spanned::new(text.to_string(), item.pos));
     }
     Some(values)

@@ -97,3 +97,46 @@ fn resolve_refs(read: &BTreeMap<String, ReadDefinition>, diags: &mut Diagnostics
         }
     }
 }
+
+#[cfg(test)]
+mod editor_schema_tests {
+    //! The editor schema names exactly the keys the resolver reads, so an editor neither
+    //! flags a key `check` accepts nor offers one it refuses.
+    use crate::model::Kind;
+    use std::collections::BTreeSet;
+
+    fn keys(value: &serde_json::Value) -> BTreeSet<String> {
+        value
+            .as_object()
+            .map(|m| m.keys().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    fn set(names: &[&str]) -> BTreeSet<String> {
+        names.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn keys_and_kinds_match_the_resolver() {
+        let schema: serde_json::Value =
+            serde_json::from_str(crate::parse::EDITOR_SCHEMA).expect("JSON");
+        assert_eq!(
+            keys(&schema["properties"]),
+            set(super::definition::DEFINITION_KEYS)
+        );
+        let field: Vec<&str> = super::fields::FIELD_KEYS
+            .iter()
+            .chain(super::constraints::CONSTRAINT_KEYS)
+            .copied()
+            .collect();
+        let field_map = &schema["definitions"]["field_map"]["properties"];
+        assert_eq!(keys(field_map), set(&field));
+        let constraints = &schema["definitions"]["constraints"]["properties"];
+        assert_eq!(keys(constraints), set(super::constraints::CONSTRAINT_KEYS));
+        let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+        assert_eq!(
+            schema["properties"]["kind"]["enum"],
+            serde_json::json!(kinds)
+        );
+    }
+}

@@ -8,6 +8,7 @@ mod email;
 mod hostname;
 mod pattern;
 mod unique;
+pub mod words;
 
 use std::fmt::Display;
 
@@ -29,7 +30,7 @@ pub fn min_length(s: &str, min: usize) -> Option<String> {
     // A scalar value takes 1 to 4 bytes, so `len / 4 <= chars <= len`: count only when
     // the byte length leaves the answer open.
     if s.len() < min || (s.len() < min.saturating_mul(4) && len_chars(s) < min) {
-        return Some(format!("shorter than {min} characters"));
+        return Some(words::shorter_than(min));
     }
     None
 }
@@ -38,7 +39,7 @@ pub fn min_length(s: &str, min: usize) -> Option<String> {
 #[inline]
 pub fn max_length(s: &str, max: usize) -> Option<String> {
     if s.len() > max && len_chars(s) > max {
-        return Some(format!("longer than {max} characters"));
+        return Some(words::longer_than(max));
     }
     None
 }
@@ -48,7 +49,7 @@ pub fn pattern(s: &str, re: &Regex) -> Option<String> {
     if re.is_match(s) {
         None
     } else {
-        Some(format!("does not match pattern \"{}\"", re.as_str()))
+        Some(words::no_match(re.as_str()))
     }
 }
 
@@ -66,37 +67,37 @@ mod private {
 
 /// `minimum`: fails when `value < min`.
 pub fn min<N: Number>(value: N, min: N) -> Option<String> {
-    (value < min).then(|| format!("less than {min}"))
+    (value < min).then(|| words::less_than(min))
 }
 
 /// `maximum`: fails when `value > max`.
 pub fn max<N: Number>(value: N, max: N) -> Option<String> {
-    (value > max).then(|| format!("greater than {max}"))
+    (value > max).then(|| words::greater_than(max))
 }
 
 /// `exclusiveMinimum`: fails when `value <= min`.
 pub fn exclusive_min<N: Number>(value: N, min: N) -> Option<String> {
-    (value <= min).then(|| format!("less than or equal to {min}"))
+    (value <= min).then(|| words::not_greater_than(min))
 }
 
 /// `exclusiveMaximum`: fails when `value >= max`.
 pub fn exclusive_max<N: Number>(value: N, max: N) -> Option<String> {
-    (value >= max).then(|| format!("greater than or equal to {max}"))
+    (value >= max).then(|| words::not_less_than(max))
 }
 
 /// `minItems`: fails when the list has fewer than `min` items.
 pub fn min_items<T>(items: &[T], min: usize) -> Option<String> {
-    (items.len() < min).then(|| format!("fewer than {min} items"))
+    (items.len() < min).then(|| words::fewer_items_than(min))
 }
 
 /// `maxItems`: fails when the list has more than `max` items.
 pub fn max_items<T>(items: &[T], max: usize) -> Option<String> {
-    (items.len() > max).then(|| format!("more than {max} items"))
+    (items.len() > max).then(|| words::more_items_than(max))
 }
 
 /// `format: "email"` as a check: fails unless [`email`] accepts `s`.
 pub fn email_format(s: &str) -> Option<String> {
-    (!email(s)).then(|| "not a valid email address".to_owned())
+    (!email(s)).then(|| words::not_format("email"))
 }
 
 #[cfg(test)]
@@ -156,12 +157,12 @@ mod tests {
         assert_eq!(pattern("abbc", &re), None);
         assert_eq!(
             pattern("ac", &re).as_deref(),
-            Some("does not match pattern \"b+\"")
+            Some("does not match the pattern \"b+\"")
         );
         let anchored = Regex::new("^a").unwrap();
         assert_eq!(
             pattern("ba", &anchored).as_deref(),
-            Some("does not match pattern \"^a\"")
+            Some("does not match the pattern \"^a\"")
         );
     }
 
@@ -190,7 +191,7 @@ mod tests {
     fn item_counts() {
         assert_eq!(
             min_items::<i64>(&[], 1).as_deref(),
-            Some("fewer than 1 items")
+            Some("fewer than 1 item")
         );
         assert_eq!(min_items(&[1], 1), None);
         assert_eq!(
@@ -205,7 +206,7 @@ mod tests {
         assert_eq!(email_format("a@b.co"), None);
         assert_eq!(
             email_format("nope").as_deref(),
-            Some("not a valid email address")
+            Some("not an email address")
         );
     }
 }

@@ -55,7 +55,8 @@ fn group<'a>(d: &'a Diagnostic, located: Option<&'a Located<'a>>) -> Group<'a> {
 
 /// The lines the span covers, with the span underlined; `None` when the span is unusable.
 fn excerpt<'a>(located: &'a Located<'a>) -> Option<Snippet<'a, annotate_snippets::Annotation<'a>>> {
-    let file = located.file?;
+    // A directory, or a file that could not be read: there is no text to show.
+    let file = located.file.filter(|f| !f.text.is_empty())?;
     let span = located.span()?;
     let first = file.pos_of_offset(located.pos.file, span.start).line as usize;
     let lines = lines_around(&file.text, file.offset_of(first, 0), &span);

@@ -45,11 +45,11 @@ fn document(diags: &Diagnostics, sources: &SourceMap) -> Sarif {
             r
         })
         .collect::<Vec<_>>();
+    let rules = codes.iter().map(|c| rule(*c)).collect::<Vec<_>>();
     let driver = ToolComponent::builder()
         .name("contractc")
         .version(env!("CARGO_PKG_VERSION"))
-        .information_uri(env!("CARGO_PKG_REPOSITORY"))
-        .rules(codes.iter().map(|c| rule(*c)).collect::<Vec<_>>())
+        .rules(rules)
         .build();
     let run = Run::builder()
         .tool(driver)

@@ -15,7 +15,8 @@ fn header_and_driver() {
     let driver = &doc["runs"][0]["tool"]["driver"];
     assert_eq!(driver["name"], "contractc");
     assert_eq!(driver["version"], env!("CARGO_PKG_VERSION"));
-    assert_eq!(driver["informationUri"], env!("CARGO_PKG_REPOSITORY"));
+    // The project has no public home yet: no placeholder address (the key is optional).
+    assert!(driver.get("informationUri").is_none(), "{driver}");
     assert_eq!(doc["runs"][0]["columnKind"], "unicodeCodePoints");
 }
 

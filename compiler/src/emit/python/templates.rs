@@ -10,7 +10,7 @@ macro_rules! manifest {
     ($($name:literal),* $(,)?) => {
         /// Every built-in template: (name, text).
         pub(super) const MANIFEST: &[(&str, &str)] = &[
-            $(($name, include_str!(concat!("../../../../templates/python/", $name)))),*
+            $(($name, include_str!(concat!("../../../templates/python/", $name)))),*
         ];
     };
 }

@@ -35,7 +35,7 @@ macro_rules! entry {
         Entry {
             name: $name,
             apply: Apply::$apply,
-            source: include_str!(concat!("../../../../templates/rust/", $name)),
+            source: include_str!(concat!("../../../templates/rust/", $name)),
         }
     };
 }

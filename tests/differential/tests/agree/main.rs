@@ -18,6 +18,7 @@ mod scalars;
 mod slots;
 mod suspects;
 mod values;
+mod words;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -162,9 +162,8 @@ impl<'a> NodeBuilder<'a> {
                     source: str_lit(&p.value.source),
                 });
                 out.push(Check {
-                    message: Some(str_lit(&format!(
-                        "does not match pattern \"{}\"",
-                        p.value.source
+                    message: Some(str_lit(&contractc_runtime::check::words::no_match(
+                        &p.value.source,
                     ))),
                     ..by_ref("pattern", Some(ident))
                 });

@@ -486,7 +486,7 @@ impl ::contractc_runtime::Validate for ElsCjAssessmentRequestV1 {
                     path,
                     (!PATTERN_0.is_match(v1))
                         .then(|| ::std::string::String::from(
-                            "does not match pattern \"^[a-z]+$\"",
+                            "does not match the pattern \"^[a-z]+$\"",
                         )),
                 );
             }
@@ -517,7 +517,7 @@ impl ::contractc_runtime::Validate for ElsCjAssessmentRequestV1 {
                     path,
                     (!PATTERN_1.is_match(v1))
                         .then(|| ::std::string::String::from(
-                            "does not match pattern \"^[A-F]$\"",
+                            "does not match the pattern \"^[A-F]$\"",
                         )),
                 );
             }
@@ -1007,7 +1007,7 @@ impl ::contractc_runtime::Validate for EssayV1 {
                 path,
                 (!PATTERN_0.is_match(v0))
                     .then(|| ::std::string::String::from(
-                        "does not match pattern \"^\\S\"",
+                        "does not match the pattern \"^\\S\"",
                     )),
             );
         }

@@ -78,15 +78,15 @@ fn every_violation_is_reported_with_its_pointer() {
         "/user_id: longer than 64 characters",
         "/org_id: longer than 128 characters",
         "/essays/0/text: longer than 500 characters",
-        "/essays/0/text: does not match pattern \"^\\S\"",
+        "/essays/0/text: does not match the pattern \"^\\S\"",
         "/tags: items are not unique",
         "/tags/1: shorter than 2 characters",
-        "/tags/1: does not match pattern \"^[a-z]+$\"",
+        "/tags/1: does not match the pattern \"^[a-z]+$\"",
         "/scores/a: less than 0.5",
-        "/contact: not a valid email address",
-        "/grade_code: does not match pattern \"^[A-F]$\"",
+        "/contact: not an email address",
+        "/grade_code: does not match the pattern \"^[A-F]$\"",
         "/matrix/0/1: greater than 9",
-        "/tree/parent/label: shorter than 1 characters",
+        "/tree/parent/label: shorter than 1 character",
     ];
     assert_eq!(err, expected.join("; "));
 }
@@ -183,8 +183,8 @@ fn records_recurse_through_box_and_vec() {
     });
     assert_eq!(
         parse::<TreeNode>(&deep).unwrap_err(),
-        "/children/0/children/0/label: shorter than 1 characters; \
-         /parent/parent/label: shorter than 1 characters"
+        "/children/0/children/0/label: shorter than 1 character; \
+         /parent/parent/label: shorter than 1 character"
     );
     let ok: TreeNode =
         parse(&json!({"label": "a", "children": [], "parent": {"label": "p", "children": []}}))
