@@ -34,7 +34,10 @@ pub fn generate(catalog: &Catalog, templates: &rust::Templates) -> Result<Output
     }
     if catalog.messages().next().is_some() {
         let manifest = json_schema::to_text(&json_schema::manifest(catalog));
-        outputs.insert(Path::new("jsonschema").join(json_schema::MANIFEST_FILE), manifest);
+        outputs.insert(
+            Path::new("jsonschema").join(json_schema::MANIFEST_FILE),
+            manifest,
+        );
     }
     outputs.insert(Path::new("rust").join(RUST_FILE), code);
     Ok(outputs)

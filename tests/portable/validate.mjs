@@ -1,6 +1,7 @@
 // Verdicts of JavaScript validators on a corpus: what a Node service would answer.
 //
 // Usage: node validate.mjs DIR VALIDATOR...  (VALIDATOR: ajv | cfworker)
+//        node validate.mjs --compile DIR   (ajv's defaults compile every DIR/*.schema.json)
 //
 // DIR holds the emitted schemas (`<Schema>.schema.json`) and `corpus.txt`, one document per line
 // as `<Schema> <JSON text>`. For each validator, writes `DIR/<validator>.txt`: one line per
@@ -8,7 +9,7 @@
 // `invalid`. Each schema is compiled once, with the validator's default options:
 // `new Ajv2020()` + `addFormats(ajv)`, whose strict mode throws on anything it does not know
 // (a schema that does not compile fails the run), and `new Validator(schema, "2020-12")`.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
@@ -38,6 +39,16 @@ const factories = {
     return (doc) => validator.validate(doc).valid;
   },
 };
+
+if (process.argv[2] === "--compile") {
+  const dir = process.argv[3];
+  const files = readdirSync(dir).filter((f) => f.endsWith(".schema.json")).sort();
+  for (const file of files) {
+    factories.ajv(JSON.parse(readFileSync(join(dir, file), "utf8")));
+  }
+  console.log(`ajv (new Ajv2020() + addFormats, strict): ${files.length} schemas compile, no warning`);
+  process.exit(files.length > 0 ? 0 : 1);
+}
 
 const dir = process.argv[2];
 const decoder = new TextDecoder("utf-8", { fatal: true });

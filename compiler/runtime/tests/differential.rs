@@ -162,7 +162,9 @@ fn email_agrees() {
         'a', 'z', '0', '@', '.', '-', '_', '+', '"', '\\', '[', ']', '<', '>', ' ', '(', ')', ',',
         ':', ';', 'x', 'n', 'é', '\u{00B7}', '\u{0301}',
     ];
-    agree_on_format("email", &seeds, &alphabet, |s| check::email_format(s).is_none());
+    agree_on_format("email", &seeds, &alphabet, |s| {
+        check::email_format(s).is_none()
+    });
 }
 
 #[derive(Deserialize)]

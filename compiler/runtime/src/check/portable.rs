@@ -10,7 +10,8 @@
 //! Python's `$` also matches before a final newline.
 
 /// `format: uuid`: 8-4-4-4-12 hex digits, either case.
-pub const UUID: &str = "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$(?!\\n)";
+pub const UUID: &str =
+    "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$(?!\\n)";
 
 /// `format: date`: `YYYY-MM-DD`, year 0001 to 9999 (the calendar is left to `format`).
 pub const DATE: &str = "^(?!0000)[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$(?!\\n)";
@@ -40,7 +41,9 @@ pub fn email_syntax(s: &str) -> bool {
         (1..=63).contains(&label.len())
             && label.first().is_some_and(u8::is_ascii_alphanumeric)
             && label.last().is_some_and(u8::is_ascii_alphanumeric)
-            && label.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'-')
+            && label
+                .iter()
+                .all(|&b| b.is_ascii_alphanumeric() || b == b'-')
             && label.get(2..4) != Some(b"--")
     };
     local_ok

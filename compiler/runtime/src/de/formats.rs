@@ -154,8 +154,7 @@ pub fn parse_datetime(s: &str) -> Option<DateTime<FixedOffset>> {
     let (d, t) = split_datetime(s)?;
     let date = parse_naive_date(d)?;
     let time = parse_time(t)?;
-    let naive_time =
-        NaiveTime::from_hms_nano_opt(time.hour, time.minute, time.second, time.nanos)?;
+    let naive_time = NaiveTime::from_hms_nano_opt(time.hour, time.minute, time.second, time.nanos)?;
     let offset = FixedOffset::east_opt(time.offset)?;
     offset
         .from_local_datetime(&date.and_time(naive_time))

@@ -84,6 +84,17 @@ fn formatted(format: &str, pattern: &str) -> Value {
 /// Adds the keywords of every constraint that is set, in their portable form: `int` gets its
 /// whole range ([`Constraints::int_range`]), an unbounded side of a `float` ±`f64::MAX`.
 fn add_constraints(map: &mut Map<String, Value>, ty: &Type, c: &Constraints) {
+    if *ty == Type::String {
+        // Scalar values only: beside a written pattern, or alone.
+        let written = c.pattern.as_ref().map(|p| portable::pattern(&p.value));
+        if let Some(written) = written {
+            map.insert("pattern".into(), written.into());
+            let text = json!({ "pattern": portable::SCALAR_VALUES });
+            map.insert("allOf".into(), json!([text]));
+        } else {
+            map.insert("pattern".into(), portable::SCALAR_VALUES.into());
+        }
+    }
     let mut put = |key: &str, value: Option<Value>| {
         if let Some(value) = value {
             map.insert(key.into(), value);
@@ -91,10 +102,6 @@ fn add_constraints(map: &mut Map<String, Value>, ty: &Type, c: &Constraints) {
     };
     put("minLength", c.min_length.as_ref().map(|s| s.value.into()));
     put("maxLength", c.max_length.as_ref().map(|s| s.value.into()));
-    put(
-        "pattern",
-        c.pattern.as_ref().map(|s| portable::pattern(&s.value).into()),
-    );
     let (mut min, mut max) = (
         c.min.as_ref().map(|s| s.value),
         c.max.as_ref().map(|s| s.value),

@@ -129,7 +129,12 @@ fn identity_properties(
 
 /// A non-empty identity string of at most `max_length` scalar values.
 fn identity_string(max_length: u32) -> Value {
-    json!({ "type": "string", "minLength": 1, "maxLength": max_length })
+    json!({
+        "type": "string",
+        "minLength": 1,
+        "maxLength": max_length,
+        "pattern": portable::SCALAR_VALUES,
+    })
 }
 
 /// `schema` with a description naming whose identity it is and the JWT claim it comes from.

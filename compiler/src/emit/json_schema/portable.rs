@@ -21,6 +21,12 @@ use crate::model::Pattern;
 
 pub use contractc_runtime::check::portable::{DATE, DATE_TIME, EMAIL, UUID};
 
+/// The `pattern` of every `string`: Unicode scalar values only. Python and JavaScript keep a
+/// lone surrogate escape (`"\ud800"`) as a string; contractc refuses such a document, and
+/// this makes their validators refuse it too. (Rust strings hold no surrogates, so to the
+/// `jsonschema` crate it matches every string.)
+pub const SCALAR_VALUES: &str = "^[\\x00-\\uD7FF\\uE000-\u{10FFFF}]*$";
+
 /// The largest finite double: the bound of an unbounded `float`, so that Infinity fails it.
 pub const FLOAT_LIMIT: f64 = f64::MAX;
 
@@ -199,8 +205,14 @@ mod tests {
 
     #[test]
     fn shorthand_classes_become_explicit_ranges() {
-        assert_eq!(portable(r"^\d{3}-\w{2}$"), r"^[0-9]{3}-[0-9A-Z_a-z]{2}$(?!\n)");
-        assert_eq!(portable(r"^\D$"), "^[\\x00-\\x2F\\x3A-\\uD7FF\\uE000-\u{10FFFF}]$(?!\\n)");
+        assert_eq!(
+            portable(r"^\d{3}-\w{2}$"),
+            r"^[0-9]{3}-[0-9A-Z_a-z]{2}$(?!\n)"
+        );
+        assert_eq!(
+            portable(r"^\D$"),
+            "^[\\x00-\\x2F\\x3A-\\uD7FF\\uE000-\u{10FFFF}]$(?!\\n)"
+        );
         assert_eq!(
             portable(r"a\sb"),
             r"a[\x09-\x0D\x20\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]b"
@@ -217,7 +229,10 @@ mod tests {
 
     #[test]
     fn structure_and_escapes_survive() {
-        assert_eq!(portable("^(cat|dog|bird)s?$"), "^(?:cat|dog|bird)s?$(?!\\n)");
+        assert_eq!(
+            portable("^(cat|dog|bird)s?$"),
+            "^(?:cat|dog|bird)s?$(?!\\n)"
+        );
         assert_eq!(portable("^a{2,3}b*c+d?$"), "^a{2,3}b*c+d?$(?!\\n)");
         assert_eq!(portable("(ab){2,}x*?"), "(?:ab){2,}x*?");
         assert_eq!(
@@ -225,7 +240,10 @@ mod tests {
             r"^\$\.\(\)\[\]\{\}\|\\\^\*\+\?\/$(?!\n)"
         );
         assert_eq!(portable("^[à-ü]+$"), r"^[\u00E0-\u00FC]+$(?!\n)");
-        assert_eq!(portable("[^a-z]"), "[\\x00-\\x60\\x7B-\\uD7FF\\uE000-\u{10FFFF}]");
+        assert_eq!(
+            portable("[^a-z]"),
+            "[\\x00-\\x60\\x7B-\\uD7FF\\uE000-\u{10FFFF}]"
+        );
         assert_eq!(portable("^x"), "^x");
         assert_eq!(portable("a|"), "a|");
     }

@@ -6,8 +6,9 @@
 //! The tools are installed by `.ci/run` (`tests/portable/install.sh`): a `.venv/` and
 //! `tests/portable/node_modules`. Without them the test says so and passes, except under
 //! `CI=true`, where it fails. `PORTABLE_DOCS` (documents per message, default 150),
-//! `PORTABLE_CATALOGS` (catalog directories, `:`-separated; default the differential
-//! catalog) and `DIFFERENTIAL_SEED` set the run.
+//! `PORTABLE_CATALOGS` (catalog directories, `:`-separated; default this crate's catalog,
+//! `schemas/` and the codegen fixture's) and `DIFFERENTIAL_SEED` set the run. ajv compiles
+//! every schema with its defaults (`new Ajv2020()`, strict mode) and a warning fails the run.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -22,7 +23,6 @@ use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::{Config, TestRunner};
 
 use super::differential::{mutations, rng};
-use super::json::J;
 use super::{catalog_dir, mutate, values};
 
 /// One document of the corpus with contractc's verdict.
@@ -31,8 +31,6 @@ pub struct Doc {
     pub catalog: usize,
     /// The message it is validated as.
     pub name: String,
-    /// The document as built (numbers keep their spelling).
-    pub json: J,
     /// Its text, one line.
     pub text: String,
     /// `contractc validate` accepts it.
@@ -44,7 +42,13 @@ fn env_or(name: &str, default: &str) -> String {
 }
 
 /// `per_message` generated (and mostly mutated) documents for every message of `catalog`.
-pub fn corpus(catalog: &Arc<Catalog>, index: usize, per_message: usize, seed: u64) -> Vec<Doc> {
+pub fn corpus(
+    catalog: &Arc<Catalog>,
+    index: usize,
+    per_message: usize,
+    seed: u64,
+    judges: &mut BTreeMap<(usize, String), SchemaValidator>,
+) -> Vec<Doc> {
     let mut docs = Vec::new();
     for def in catalog.messages() {
         let name = def.name.value.as_str();
@@ -65,11 +69,11 @@ pub fn corpus(catalog: &Arc<Catalog>, index: usize, per_message: usize, seed: u6
             docs.push(Doc {
                 catalog: index,
                 name: name.to_string(),
-                json,
                 text,
                 ok,
             });
         }
+        judges.insert((index, name.to_string()), schema);
     }
     docs
 }
@@ -138,16 +142,58 @@ fn run(dir: &Path, validators: &[&str]) -> BTreeMap<String, Vec<bool>> {
     out
 }
 
+/// The catalogs of a default run: this crate's, the reference catalog (`schemas/`, whose
+/// schemas are `generated/jsonschema/`) and the codegen fixture's.
 fn catalogs() -> Vec<Arc<Catalog>> {
-    let default = catalog_dir().display().to_string();
+    let default = [
+        catalog_dir(),
+        root().join("schemas"),
+        root().join("tests/fixtures/codegen/everything/catalog"),
+    ]
+    .map(|p| p.display().to_string())
+    .join(":");
     env_or("PORTABLE_CATALOGS", &default)
         .split(':')
         .map(|dir| {
             let checked = contractc::check_dir(Path::new(dir));
-            assert!(!checked.diagnostics.has_errors(), "{dir}: {:?}", checked.diagnostics);
+            assert!(
+                !checked.diagnostics.has_errors(),
+                "{dir}: {:?}",
+                checked.diagnostics
+            );
             Arc::new(checked.catalog)
         })
         .collect()
+}
+
+/// ajv's defaults compile every checked-in schema of `generated/jsonschema/`, without a warning.
+#[test]
+fn ajv_strict_mode_compiles_every_checked_in_schema() {
+    let Some(mut node) = command("ajv") else {
+        assert!(std::env::var_os("CI").is_none(), "CI: ajv not installed");
+        eprintln!("portable: SKIPPED, ajv not installed (bash tests/portable/install.sh)");
+        return;
+    };
+    let dir = root().join("generated/jsonschema");
+    let out = node.arg("--compile").arg(&dir).output().expect("node runs");
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{text}");
+    let schemas = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".schema.json")
+        })
+        .count();
+    assert!(
+        text.contains(&format!("{schemas} schemas compile")),
+        "{text}"
+    );
+    eprintln!("portable: {}", text.trim());
 }
 
 #[test]
@@ -158,20 +204,28 @@ fn every_validator_agrees_with_contractc() {
         "all" => vec!["jsonschema", "check-jsonschema", "ajv", "cfworker"],
         list => list.split(',').collect(),
     };
-    let missing: Vec<&str> = validators.iter().copied().filter(|v| command(v).is_none()).collect();
+    let missing: Vec<&str> = validators
+        .iter()
+        .copied()
+        .filter(|v| command(v).is_none())
+        .collect();
     if !missing.is_empty() {
         let hint = "install them with `bash tests/portable/install.sh`";
-        assert!(std::env::var_os("CI").is_none(), "CI: {missing:?} not installed; {hint}");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI: {missing:?} not installed; {hint}"
+        );
         eprintln!("portable: SKIPPED, {missing:?} not installed; {hint}");
         return;
     }
     let per_message: usize = env_or("PORTABLE_DOCS", "150").parse().unwrap();
     let seed: u64 = env_or("DIFFERENTIAL_SEED", "24301").parse().unwrap();
     let catalogs = catalogs();
+    let mut judges = BTreeMap::new();
     let docs: Vec<Doc> = catalogs
         .iter()
         .enumerate()
-        .flat_map(|(i, c)| corpus(c, i, per_message, seed))
+        .flat_map(|(i, c)| corpus(c, i, per_message, seed, &mut judges))
         .collect();
     let dir = tempfile::tempdir().unwrap();
     write_inputs(dir.path(), &catalogs, &docs);
@@ -179,7 +233,11 @@ fn every_validator_agrees_with_contractc() {
     let schemas: usize = catalogs.iter().map(|c| c.messages().count()).sum();
     let mut unexplained = Vec::new();
     for (validator, answers) in &verdicts {
-        assert_eq!(answers.len(), docs.len(), "{validator}: one verdict per document");
+        assert_eq!(
+            answers.len(),
+            docs.len(),
+            "{validator}: one verdict per document"
+        );
         let mut classes: BTreeMap<&str, usize> = BTreeMap::new();
         let mut agree = 0;
         for (doc, &ok) in docs.iter().zip(answers) {
@@ -187,7 +245,9 @@ fn every_validator_agrees_with_contractc() {
                 agree += 1;
                 continue;
             }
-            let class = super::classes::classify(validator, doc);
+            let schema = &judges[&(doc.catalog, doc.name.clone())];
+            let judge = |text: &str| schema.check(text.as_bytes()) == Verdict::Ok;
+            let class = super::classes::classify(validator, ok, doc, &judge);
             *classes.entry(class.unwrap_or("unexplained")).or_default() += 1;
             if class.is_none() && unexplained.len() < 40 {
                 let verdict = if doc.ok { "ok" } else { "invalid" };

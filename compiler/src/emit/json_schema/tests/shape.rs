@@ -6,11 +6,15 @@ use crate::model::{Kind, OrgPolicy, Type, UnknownFields};
 use serde_json::{Value, json};
 
 /// `user_id` as emitted with the default config.
+/// The `pattern` every string gets: scalar values only.
+const TEXT: &str = super::super::portable::SCALAR_VALUES;
+
 fn user_id() -> Value {
     json!({
         "type": "string",
         "minLength": 1,
         "maxLength": 255,
+        "pattern": TEXT,
         "description": "User the message belongs to (JWT claim `sub`).",
     })
 }
@@ -32,10 +36,10 @@ fn exact_schema_of_an_attributed_request() {
         "properties": {
             "user_id": user_id(),
             "org_id": {
-                "anyOf": [{ "type": "string", "minLength": 1, "maxLength": 255 }, { "type": "null" }],
+                "anyOf": [{ "type": "string", "minLength": 1, "maxLength": 255, "pattern": TEXT }, { "type": "null" }],
                 "description": "Organization the message belongs to (JWT claim `org_id`).",
             },
-            "text": { "type": "string" },
+            "text": { "type": "string", "pattern": TEXT },
             "count": {
                 "anyOf": [
                     { "type": "integer", "minimum": -9_007_199_254_740_991_i64, "maximum": 9_007_199_254_740_991_i64 },
@@ -78,7 +82,7 @@ fn exact_schema_of_an_exempt_event_that_rejects_unknown_fields() {
         "title": "HeartbeatEventV2",
         "deprecated": true,
         "type": "object",
-        "properties": { "service": { "type": "string" } },
+        "properties": { "service": { "type": "string", "pattern": TEXT } },
         "required": ["service"],
         "additionalProperties": false,
     });
@@ -118,6 +122,7 @@ fn required_org_is_a_plain_required_string_and_config_limits_apply() {
             "type": "string",
             "minLength": 1,
             "maxLength": 32,
+            "pattern": TEXT,
             "description": "Organization the message belongs to (JWT claim `tenant`).",
         })
     );
@@ -185,7 +190,7 @@ fn defs_hold_every_record_and_enum_used_transitively_once_sorted() {
             "description": "One essay.",
             "type": "object",
             "properties": {
-                "text": { "type": "string" },
+                "text": { "type": "string", "pattern": TEXT },
                 "author": { "anyOf": [{ "$ref": "#/$defs/Author" }, { "type": "null" }] },
             },
             "required": ["text"],

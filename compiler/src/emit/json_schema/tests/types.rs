@@ -9,7 +9,10 @@ fn scalar_types_map_to_json_schema_types_and_formats() {
     use super::super::portable::{DATE, DATE_TIME, EMAIL, UUID};
     let max = f64::MAX;
     let cases = [
-        (Type::String, json!({ "type": "string" })),
+        (
+            Type::String,
+            json!({ "type": "string", "pattern": super::super::portable::SCALAR_VALUES }),
+        ),
         (
             Type::Float,
             json!({ "type": "number", "minimum": -max, "maximum": max }),
@@ -121,7 +124,10 @@ fn string_and_email_lengths_and_pattern_in_portable_form() {
     let s = spec_schema(constrained(Type::String, c));
     assert_eq!(
         s,
-        json!({ "type": "string", "minLength": 2, "maxLength": 40, "pattern": r"^[0-9]{3}-[A-Z]+$(?!\n)" })
+        json!({
+            "type": "string", "minLength": 2, "maxLength": 40, "pattern": r"^[0-9]{3}-[A-Z]+$(?!\n)",
+            "allOf": [{ "pattern": super::super::portable::SCALAR_VALUES }],
+        })
     );
     let s = spec_schema(constrained(Type::Email, lengths(3, 254)));
     assert_eq!(
@@ -144,7 +150,7 @@ fn list_constraints_and_item_constraints() {
         s,
         json!({
             "type": "array",
-            "items": { "type": "string", "minLength": 1, "maxLength": 500 },
+            "items": { "type": "string", "minLength": 1, "maxLength": 500, "pattern": super::super::portable::SCALAR_VALUES },
             "minItems": 1,
             "maxItems": 10,
             "uniqueItems": true,
