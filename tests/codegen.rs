@@ -138,9 +138,15 @@ fn the_manifest_lists_each_message_with_its_identity() {
     let manifest: serde_json::Value =
         serde_json::from_str(&files[Path::new("jsonschema/index.json")]).unwrap();
     let entries = manifest["messages"].as_array().unwrap();
-    let schemas: Vec<&str> = entries.iter().map(|e| e["schema"].as_str().unwrap()).collect();
+    let schemas: Vec<&str> = entries
+        .iter()
+        .map(|e| e["schema"].as_str().unwrap())
+        .collect();
     for schema in &schemas {
-        assert!(files.contains_key(&Path::new("jsonschema").join(schema)), "{schema}");
+        assert!(
+            files.contains_key(&Path::new("jsonschema").join(schema)),
+            "{schema}"
+        );
     }
     assert_eq!(schemas.len(), files.len() - 2);
     for entry in entries {

@@ -232,12 +232,20 @@ fn integers_agree_with_an_i64_bounded_integer_schema() {
         let text = number_literal(&mut rng);
         let ours = serde_json::from_str::<Int>(&text).map(|i| i.0);
         match serde_json::from_str::<Value>(&text) {
-            Ok(value) => {
-                let theirs = v.is_valid(&value);
+            Ok(mut value) => {
+                // As `contractc validate` reads it: exact integers put back in the `Value`,
+                // and a fraction that reads as an integral double is no integer.
+                let found = contractc_runtime::numbers::misread(text.as_bytes()).unwrap();
+                let fractions = contractc_runtime::numbers::fix_integers(&mut value, found);
+                let theirs = fractions.is_empty() && v.is_valid(&value);
                 assert_eq!(ours.is_ok(), theirs, "{text}");
-                if let (Ok(n), Some(f)) = (&ours, value.as_f64()) {
+                if let Ok(n) = &ours {
                     // The accepted integer is the value JSON Schema compared.
-                    assert_eq!(*n as f64, f, "{text}");
+                    assert_eq!(
+                        Some(*n),
+                        value.as_i64().or(value.as_f64().map(|f| f as i64)),
+                        "{text}"
+                    );
                 }
                 accepted += usize::from(theirs);
             }

@@ -38,7 +38,7 @@ struct I64Visitor;
 
 impl I64Visitor {
     /// The integer that number text denotes, or why not.
-    fn from_text<E: de::Error>(self, text: &str) -> Result<i64, E> {
+    fn integer_of<E: de::Error>(self, text: &str) -> Result<i64, E> {
         if let Ok(v) = text.parse::<i64>() {
             return Ok(v);
         }
@@ -105,7 +105,7 @@ impl<'de> Visitor<'de> for I64Visitor {
             return Err(de::Error::invalid_type(Unexpected::Map, &self));
         }
         let text: std::borrow::Cow<'de, str> = map.next_value::<CowStr<'de>>()?.0;
-        self.from_text(text.trim())
+        self.integer_of(text.trim())
     }
 }
 
