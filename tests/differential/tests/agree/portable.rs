@@ -7,7 +7,8 @@
 //! `tests/portable/node_modules`. Without them the test says so and passes, except under
 //! `CI=true`, where it fails. `PORTABLE_DOCS` (documents per message, default 150),
 //! `PORTABLE_CATALOGS` (catalog directories, `:`-separated; default this crate's catalog,
-//! `schemas/` and the codegen fixture's) and `DIFFERENTIAL_SEED` set the run. ajv compiles
+//! `schemas/` and the codegen fixture's) and `DIFFERENTIAL_SEED` set the run; `PORTABLE_OUT=DIR`
+//! keeps the schemas, the corpus and the verdicts in DIR. ajv compiles
 //! every schema with its defaults (`new Ajv2020()`, strict mode) and a warning fails the run.
 
 use std::collections::BTreeMap;
@@ -228,8 +229,11 @@ fn every_validator_agrees_with_contractc() {
         .flat_map(|(i, c)| corpus(c, i, per_message, seed, &mut judges))
         .collect();
     let dir = tempfile::tempdir().unwrap();
-    write_inputs(dir.path(), &catalogs, &docs);
-    let verdicts = run(dir.path(), &validators);
+    // `PORTABLE_OUT` keeps the schemas, the corpus and the verdicts there, to look at.
+    let dir = std::env::var_os("PORTABLE_OUT").map_or(dir.path().to_path_buf(), PathBuf::from);
+    std::fs::create_dir_all(&dir).unwrap();
+    write_inputs(&dir, &catalogs, &docs);
+    let verdicts = run(&dir, &validators);
     let schemas: usize = catalogs.iter().map(|c| c.messages().count()).sum();
     let mut unexplained = Vec::new();
     for (validator, answers) in &verdicts {
