@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 /// Name of the generated Rust file under `rust/` (CLI) or in `OUT_DIR` (build.rs).
 pub const RUST_FILE: &str = "contracts.rs";
 
-/// Every output of a catalog: `jsonschema/<Name>.schema.json` and `rust/contracts.rs`.
+/// Every output of a catalog: `jsonschema/<Name>.schema.json`, the manifest
+/// `jsonschema/index.json`, and `rust/contracts.rs`.
 pub fn generate(catalog: &Catalog, templates: &rust::Templates) -> Result<Outputs, Diagnostics> {
     // Each schema is printed as soon as it is built, so only its text stays in memory.
     let schemas: BTreeMap<String, String> = catalog
@@ -29,6 +30,13 @@ pub fn generate(catalog: &Catalog, templates: &rust::Templates) -> Result<Output
         outputs.insert(
             Path::new("jsonschema").join(format!("{name}.schema.json")),
             text,
+        );
+    }
+    if catalog.messages().next().is_some() {
+        let manifest = json_schema::to_text(&json_schema::manifest(catalog));
+        outputs.insert(
+            Path::new("jsonschema").join(json_schema::MANIFEST_FILE),
+            manifest,
         );
     }
     outputs.insert(Path::new("rust").join(RUST_FILE), code);

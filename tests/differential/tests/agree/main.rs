@@ -4,12 +4,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod classes;
 mod differential;
 mod edges;
 mod hostile;
 mod identity;
 mod json;
 mod mutate;
+mod portable;
 mod samples;
 mod scalars;
 mod slots;
