@@ -110,13 +110,14 @@ fn build_writes_every_file_then_nothing_when_unchanged() {
     let first = build(&workspace().join("schemas"), out.path(), &[]);
     assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr));
     assert!(
-        text(&first.stderr).contains("wrote 28 files, 0 unchanged, 0 removed"),
+        text(&first.stderr).contains("wrote 29 files, 0 unchanged, 0 removed"),
         "{}",
         text(&first.stderr)
     );
     let files = outputs(out.path());
-    assert_eq!(files.len(), 28);
+    assert_eq!(files.len(), 29);
     assert!(files.contains_key(Path::new("rust/contracts.rs")));
+    assert!(files.contains_key(Path::new("jsonschema/index.json")));
     assert!(files.contains_key(Path::new("python/contracts/models.py")));
     // The CLI and the generated crate's build.rs are the same code: same schemas and Python
     // package, byte for byte.
@@ -135,7 +136,7 @@ fn build_writes_every_file_then_nothing_when_unchanged() {
     let before = outputs(out.path());
     let second = build(&workspace().join("schemas"), out.path(), &[]);
     assert_eq!(second.status.code(), Some(0));
-    assert!(text(&second.stderr).contains("wrote 0 files, 28 unchanged, 0 removed"));
+    assert!(text(&second.stderr).contains("wrote 0 files, 29 unchanged, 0 removed"));
     assert_eq!(outputs(out.path()), before, "a file was rewritten");
 }
 
@@ -227,7 +228,7 @@ fn a_build_with_nothing_changed_answers_from_the_record_and_writes_nothing() {
     // --force and machine-readable output always run the whole build.
     let forced = build(catalog.path(), out.path(), &["--force"]);
     assert!(
-        text(&forced.stderr).contains("wrote 0 files, 28 unchanged"),
+        text(&forced.stderr).contains("wrote 0 files, 29 unchanged"),
         "{}",
         text(&forced.stderr)
     );
@@ -238,7 +239,7 @@ fn a_build_with_nothing_changed_answers_from_the_record_and_writes_nothing() {
         "JSON lines, one per diagnostic: none"
     );
     assert!(
-        text(&json.stderr).contains("wrote 0 files, 28 unchanged"),
+        text(&json.stderr).contains("wrote 0 files, 29 unchanged"),
         "{}",
         text(&json.stderr)
     );
@@ -259,7 +260,7 @@ fn the_record_is_not_trusted_once_inputs_or_outputs_change() {
     std::fs::write(&rust, "// edited\n").expect("edit");
     let repaired = build(catalog.path(), out.path(), &[]);
     assert!(
-        text(&repaired.stderr).contains("wrote 1 files, 27 unchanged"),
+        text(&repaired.stderr).contains("wrote 1 files, 28 unchanged"),
         "{}",
         text(&repaired.stderr)
     );
@@ -336,7 +337,7 @@ fn check_mode_catches_an_edited_schema_and_a_deleted_output() {
     );
     let fresh = build(catalog.path(), out.path(), &["--check"]);
     assert_eq!(fresh.status.code(), Some(0), "{}", text(&fresh.stderr));
-    assert!(text(&fresh.stderr).contains("28 files up to date"));
+    assert!(text(&fresh.stderr).contains("29 files up to date"));
 
     let usage = catalog.path().join("entitlements/usage.yaml");
     let yaml = std::fs::read_to_string(&usage).expect("read");
@@ -384,8 +385,9 @@ fn a_removed_message_removes_its_schema_and_check_mode_sees_it() {
     assert!(text(&check.stderr).contains("stale: no longer generated: "));
     let rebuilt = build(catalog.path(), out.path(), &[]);
     assert_eq!(rebuilt.status.code(), Some(0));
+    // The Rust and the manifest change; the two messages' schemas go.
     assert!(
-        text(&rebuilt.stderr).contains("wrote 3 files, 23 unchanged, 2 removed"),
+        text(&rebuilt.stderr).contains("wrote 4 files, 23 unchanged, 2 removed"),
         "{}",
         text(&rebuilt.stderr)
     );

@@ -124,6 +124,7 @@ fn output_covers_every_message_the_rust_and_the_python_package() {
             "jsonschema/EverythingRequestV1.schema.json",
             "jsonschema/EverythingResponseV1.schema.json",
             "jsonschema/HeartbeatV1.schema.json",
+            "jsonschema/index.json",
             "python/build_backend.py",
             "python/everything_contracts/__init__.py",
             "python/everything_contracts/models.py",
@@ -136,6 +137,38 @@ fn output_covers_every_message_the_rust_and_the_python_package() {
     );
 }
 
+/// The manifest lists every message with its kind and identity policy (what the schemas no
+/// longer carry as `x-contractc-*` keywords, which strict validators refuse).
+#[test]
+fn the_manifest_lists_each_message_with_its_identity() {
+    let files = generate();
+    let manifest: serde_json::Value =
+        serde_json::from_str(&files[Path::new("jsonschema/index.json")]).unwrap();
+    let entries = manifest["messages"].as_array().unwrap();
+    let schemas: Vec<&str> = entries
+        .iter()
+        .map(|e| e["schema"].as_str().unwrap())
+        .collect();
+    for schema in &schemas {
+        assert!(
+            files.contains_key(&Path::new("jsonschema").join(schema)),
+            "{schema}"
+        );
+    }
+    assert_eq!(schemas.len(), files.len() - 2);
+    for entry in entries {
+        let identity = &entry["identity"];
+        assert!(
+            identity.get("exempt").is_some() || identity["user_id"] == "required",
+            "{entry}"
+        );
+        assert!(entry["kind"].is_string(), "{entry}");
+    }
+    for (rel, text) in &files {
+        assert!(!text.contains("x-contractc"), "{}", rel.display());
+    }
+}
+
 #[test]
 fn output_is_deterministic() {
     assert_eq!(generate(), generate());
@@ -145,7 +178,7 @@ fn output_is_deterministic() {
 fn every_schema_is_valid_json_schema_2020_12() {
     let meta = jsonschema::draft202012::meta::validator();
     for (rel, text) in generate() {
-        if rel.extension().is_none_or(|e| e != "json") {
+        if !rel.to_string_lossy().ends_with(".schema.json") {
             continue;
         }
         let schema: serde_json::Value = serde_json::from_str(&text).unwrap();

@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 pub const RUST_FILE: &str = "contracts.rs";
 
 /// Every output of a catalog for the targets its `contractc.yaml` names (by default
-/// `jsonschema/<Name>.schema.json` and `rust/contracts.rs`).
+/// `jsonschema/<Name>.schema.json`, the manifest `jsonschema/index.json` and
+/// `rust/contracts.rs`).
 pub fn generate(catalog: &Catalog, templates: &rust::Templates) -> Result<Outputs, Diagnostics> {
     generate_targets(catalog, templates, &catalog.config.targets)
 }
@@ -49,6 +50,13 @@ pub fn generate_targets(
                 outputs.insert(
                     Path::new("jsonschema").join(format!("{name}.schema.json")),
                     text,
+                );
+            }
+            if catalog.messages().next().is_some() {
+                let manifest = json_schema::to_text(&json_schema::manifest(catalog));
+                outputs.insert(
+                    Path::new("jsonschema").join(json_schema::MANIFEST_FILE),
+                    manifest,
                 );
             }
         }

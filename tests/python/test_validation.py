@@ -58,13 +58,18 @@ def test_the_base_document_is_valid() -> None:
         ({"at": "2026-03-02T09:00:00"}, "invalid"),  # naive
         ({"at": "2026-03-02 09:00:00Z"}, "invalid"),
         ({"at": "2026-03-02T09:00:00.123456789z"}, "ok"),
+        ({"at": "1998-12-31T23:59:60Z"}, "invalid"),  # the portable syntax: no leap second
+        ({"at": "0000-01-01T00:00:00Z"}, "invalid"),  # nor the year 0000
+        ({"on": "0000-01-01"}, "invalid"),
         ({"at": "2026-03-02T09:00Z"}, "invalid"),
         ({"at": 1772438400}, "invalid"),
         ({"on": "2026-02-29"}, "invalid"),
         ({"on": "2024-02-29"}, "ok"),
         ({"on": "2026-03-02T00:00:00Z"}, "invalid"),
         ({"mail": "joe.bloggs@example.com"}, "ok"),
-        ({"mail": "user@[127.0.0.1]"}, "ok"),
+        ({"mail": "user@[127.0.0.1]"}, "invalid"),  # the portable syntax: no address literals
+        ({"mail": "joe@localhost"}, "invalid"),  # nor single-label domains
+        ({"mail": "\"joe\"@example.com"}, "invalid"),  # nor quoted local parts
         ({"mail": "a@b"}, "invalid"),  # shorter than 6
         ({"mail": "a@@b.co"}, "invalid"),
         ({"mail": "joe@ex_ample.com"}, "invalid"),
@@ -97,6 +102,7 @@ def test_the_contract_decides_not_pydantic(card: dict[str, object], expected: st
         ({"unknown": 1}, "invalid"),  # unknown_fields: reject
         ({"matrix": [[1, 2, 3]]}, "invalid"),
         ({"matrix": [[9223372036854775808]]}, "invalid"),
+        ({"matrix": [[8.0]]}, "ok"),
         ({"scores": {"a": "1"}}, "invalid"),
     ],
 )
@@ -121,6 +127,18 @@ def test_what_is_not_a_json_document_is_invalid(document: bytes) -> None:
     with pytest.raises(pydantic.ValidationError) as error:
         ev.EverythingRequestV1.model_validate_json(document)
     assert runtime.violations(error.value)[0][0] == "/"
+
+
+def test_integers_are_decided_from_the_text() -> None:
+    base = json.dumps(REQUEST)[:-1]
+    for matrix, expected in [
+        ("[[9.0]]", "ok"),
+        ("[[9.0000000000000001]]", "invalid"),  # a fraction, though its nearest double is 9
+        ("[[90e-1]]", "ok"),
+        ("[[1e-400]]", "invalid"),  # a fraction whose double is 0
+    ]:
+        document = f'{base}, "matrix": {matrix}}}'.encode()
+        assert runtime.verdict(ev.EverythingRequestV1, document).split(":")[0] == expected, matrix
 
 
 def test_a_repeated_key_counts_with_its_last_value() -> None:

@@ -90,8 +90,13 @@ fn from_bytes<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Violations> {
 
 /// The typed parse of a document with repeated keys, through a `Value` (last key wins).
 fn from_value<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Violations> {
-    let value: Value = serde_json::from_slice(bytes)
+    let mut value: Value = serde_json::from_slice(bytes)
         .map_err(|err| Violations::from(vec![locate::<Value>(bytes, err)]))?;
+    // A `Value` holds `9223372036854775807.0` as 2^63: put the exact integers back, as
+    // `contractc validate` does. (A fraction that reads as an integral `f64` stays one here.)
+    if let Some(found) = crate::numbers::misread(bytes) {
+        crate::numbers::fix_integers(&mut value, found);
+    }
     let mut track = Track::new();
     T::deserialize(Exact(serde_path_to_error::Deserializer::new(
         &value, &mut track,

@@ -69,6 +69,7 @@ mod json;
 pub mod lines;
 #[doc(hidden)]
 pub mod macros;
+pub mod numbers;
 mod scan;
 pub mod validate;
 mod whole;

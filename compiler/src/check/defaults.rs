@@ -59,9 +59,7 @@ pub fn conforms(
     let c = &spec.constraints;
     match (&spec.ty, value) {
         (Type::String | Type::Email, Value::String(s)) => text(s, spec),
-        (Type::Int, Value::Number(n)) if is_integer(n) => {
-            bounds(n.as_f64().unwrap_or_default(), spec)
-        }
+        (Type::Int, Value::Number(n)) if is_integer(n) => int_range(n, spec),
         (Type::Float, Value::Number(n)) => bounds(n.as_f64().unwrap_or_default(), spec),
         (Type::Bool, Value::Bool(_)) | (Type::Json, _) => Ok(()),
         (Type::Uuid, Value::String(s)) => format_ok(contractc_runtime::de::is_uuid(s), "uuid", s),
@@ -104,6 +102,26 @@ pub fn conforms(
             None => Ok(()),
         },
         (ty, value) => Err(format!("{value} is not a `{}`", ty.display())),
+    }
+}
+
+/// An integer default within the `int`'s whole range, compared exactly
+/// ([`crate::model::Constraints::int_range`]).
+fn int_range(n: &serde_json::Number, spec: &TypeSpec) -> Result<(), String> {
+    let (lo, hi) = spec.constraints.int_range();
+    // Exact for i64 and u64; a float default here is integral, and past 2^63 when not an i64.
+    #[allow(clippy::cast_possible_truncation)]
+    let value = n
+        .as_i64()
+        .map(i128::from)
+        .or(n.as_u64().map(i128::from))
+        .unwrap_or_else(|| n.as_f64().unwrap_or_default() as i128);
+    if value < i128::from(lo) {
+        Err(format!("{n} is less than {lo}"))
+    } else if value > i128::from(hi) {
+        Err(format!("{n} is greater than {hi}"))
+    } else {
+        Ok(())
     }
 }
 
@@ -161,7 +179,11 @@ fn text(s: &str, spec: &TypeSpec) -> Result<(), String> {
         return Err(contractc_runtime::check::words::no_match(&p.value.source));
     }
     if spec.ty == Type::Email {
-        return format_ok(contractc_runtime::check::email(s), "email address", s);
+        return format_ok(
+            contractc_runtime::check::email_format(s).is_none(),
+            "email address",
+            s,
+        );
     }
     Ok(())
 }

@@ -113,6 +113,7 @@ codes! {
     InvalidConstraintValue = "C0308", "invalid-constraint-value", Error, "A constraint has a value of the wrong kind (negative length, non-number bound, ...).", "give a non-negative integer for lengths and counts, a number for bounds";
     DeprecatedUse = "C0309", "deprecated-use", Warning, "A definition uses a deprecated record or enum.", "move to the replacement the deprecation names";
     TopicNotAllowed = "C0310", "topic-not-allowed", Error, "`topic` on a definition that is not a command or event.", "remove `topic`: only commands and events are published to a topic";
+    UnsafeIntBound = "C0320", "unsafe-int-bound", Warning, "An `int` bound lies past ±(2^53 − 1), the range every JSON parser reads exactly (I-JSON).", "keep `min` and `max` within ±9007199254740991, or send the value as a string; past it JavaScript validators (ajv, @cfworker/json-schema) read integers as doubles and cannot check it";
 
     // Evolution (contractc diff). Each code breaks backward compatibility (consumers on NEW read
     // data written under OLD), forward compatibility (consumers on OLD read data written under

@@ -7,7 +7,7 @@ mod config;
 mod types;
 
 pub use config::{Config, ExemptionPolicy, IdentityFieldConfig, PythonConfig, Target, Targets};
-pub use types::{Bound, Constraints, Pattern, Type, TypeSpec};
+pub use types::{Bound, Constraints, Pattern, SAFE_INT, Type, TypeSpec};
 
 use crate::source::{Pos, Spanned};
 use serde::Serialize;

@@ -156,10 +156,36 @@ pub struct Constraints {
     pub unique: Option<Spanned<bool>>,
 }
 
+/// The largest integer every JSON parser reads exactly, 2^53 − 1: the default range of `int`
+/// is ±`SAFE_INT` (I-JSON, RFC 7493 §2.2), so that validators that read numbers as doubles
+/// (JavaScript, Python floats) check it as contractc does.
+pub const SAFE_INT: i64 = (1 << 53) - 1;
+
 impl Constraints {
     /// True when no constraint is set.
     pub fn is_empty(&self) -> bool {
         *self == Constraints::default()
+    }
+
+    /// The inclusive range of an `int` value: the written `min` and `max`, else ±(2^53 − 1).
+    ///
+    /// A bound past ±(2^53 − 1) is written on purpose to ask for the wider range (up to the
+    /// full `i64`); `check` warns (`C0320`) that validators reading doubles cannot check it.
+    pub fn int_range(&self) -> (i64, i64) {
+        // `resolve` gives an `int` integer bounds only; a fractional one is rounded inwards.
+        #[allow(clippy::cast_possible_truncation)]
+        let side = |b: &Option<Spanned<Bound>>, default: i64, round: fn(f64) -> f64| match b
+            .as_ref()
+            .map(|s| s.value)
+        {
+            Some(Bound::Int(i)) => i,
+            Some(Bound::Float(f)) => round(f) as i64,
+            None => default,
+        };
+        (
+            side(&self.min, -SAFE_INT, f64::ceil),
+            side(&self.max, SAFE_INT, f64::floor),
+        )
     }
 }
 

@@ -3,7 +3,7 @@
 use super::pattern::{PatternError, translate};
 use super::reader::{MapReader, count_value};
 use crate::diag::{Code, Diagnostic, Diagnostics};
-use crate::model::{Bound, Constraints, Type, TypeSpec};
+use crate::model::{Bound, Constraints, SAFE_INT, Type, TypeSpec};
 use crate::parse::{Node, Scalar};
 use crate::source::Spanned;
 
@@ -134,6 +134,19 @@ fn bound(
         );
         return None;
     }
+    if let Some(Bound::Int(i)) = b.filter(|_| integer)
+        && i.unsigned_abs() > SAFE_INT.unsigned_abs()
+    {
+        diags.emit(
+            Code::UnsafeIntBound,
+            value.pos,
+            format!(
+                "`{key}: {i}` widens the `int` past ±(2^53 − 1) = ±9007199254740991: contractc, \
+                 Rust and Python check it exactly, but validators that read numbers as doubles \
+                 (ajv, @cfworker/json-schema) cannot tell the values there apart"
+            ),
+        );
+    }
     if b.is_none() {
         let expected = if integer {
             "an integer"
@@ -215,7 +228,13 @@ mod tests {
                 "{bound}"
             );
         }
-        // Integer fields compare as i64: every i64 bound is exact.
-        assert_eq!(diagnose("{ type: int, max: 9223372036854775807 }"), []);
+        // Integer fields compare as i64: every i64 bound is exact, but past ±(2^53 − 1) only
+        // to validators that do not read numbers as doubles (C0320).
+        assert_eq!(diagnose("{ type: int, max: 9007199254740991 }"), []);
+        assert_eq!(diagnose("{ type: int, min: -9007199254740991 }"), []);
+        for bound in ["max: 9223372036854775807", "min: -9007199254740992"] {
+            let field = format!("{{ type: int, {bound} }}");
+            assert_eq!(diagnose(&field), [(Code::UnsafeIntBound, 4)], "{bound}");
+        }
     }
 }

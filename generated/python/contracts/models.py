@@ -245,7 +245,7 @@ class CJAssessmentCompletedV1(_rt.OrgOptionalMessage):
     cj_job_id: _rt.Uuid = _pd.Field(description="Id of the CJ job inside the CJ assessment service.")
     rankings: _t.Annotated[list[CJRankingEntryV1], _pd.Field(max_length=1000)] = _pd.Field(description="Ranking of every essay that could be assessed, best first.")
     failed_essays: dict[str, ProcessingErrorV1] = _pd.Field(description="Essays left out of the ranking, keyed by essay id.")
-    comparisons_made: _t.Annotated[int, _rt.integer(ge=0, le=9223372036854775807)] = _pd.Field(description="Pairwise comparisons the LLM performed.")
+    comparisons_made: _t.Annotated[int, _rt.integer(ge=0, le=9007199254740991)] = _pd.Field(description="Pairwise comparisons the LLM performed.")
     llm_model_used: _t.Annotated[str, _pd.StringConstraints(min_length=1, max_length=100)] = _pd.Field(description="Model that judged the pairs.")
     completed_at: _rt.DateTime = _pd.Field(description="When the ranking was final.")
 
@@ -260,7 +260,7 @@ class CJAssessmentCompletedV1(_rt.OrgOptionalMessage):
         cj_job_id: _rt.Uuid,
         rankings: _t.Annotated[list[CJRankingEntryV1], _pd.Field(max_length=1000)],
         failed_essays: dict[str, ProcessingErrorV1],
-        comparisons_made: _t.Annotated[int, _rt.integer(ge=0, le=9223372036854775807)],
+        comparisons_made: _t.Annotated[int, _rt.integer(ge=0, le=9007199254740991)],
         llm_model_used: _t.Annotated[str, _pd.StringConstraints(min_length=1, max_length=100)],
         completed_at: _rt.DateTime,
     ) -> _t.Self:
@@ -290,7 +290,7 @@ class CJRankingEntryV1(_rt.Record):
     rank: _t.Annotated[int, _rt.integer(ge=1, le=1000)] = _pd.Field(description="1 is the best essay of the batch.")
     score: _rt.Float = _pd.Field(description="Bradley-Terry ability estimate; higher is better, comparable only within the batch.")
     standard_error: _t.Annotated[_rt.Float, _pd.Field(ge=0.0)] | None = _pd.Field(default=None, description="Standard error of the score, absent when too few comparisons were made.")
-    comparison_count: _t.Annotated[int, _rt.integer(ge=0, le=9223372036854775807)] = _pd.Field(description="Comparisons this essay took part in.")
+    comparison_count: _t.Annotated[int, _rt.integer(ge=0, le=9007199254740991)] = _pd.Field(description="Comparisons this essay took part in.")
     grade_projection: _t.Annotated[str, _pd.StringConstraints(pattern="^[A-F][+-]?$")] | None = _pd.Field(default=None, description="Projected grade from anchor essays, when the assignment has anchors.")
 
 
@@ -503,7 +503,7 @@ class EntitlementCheckResponseV1(_rt.OrgOptionalMessage):
     __contract__: _t.ClassVar[_rt.ContractInfo] = _rt.ContractInfo(name="EntitlementCheckResponseV1", kind="response", version=1, org="optional")
 
     decision: _t.Literal["allowed", "denied_insufficient_credit", "denied_rate_limited"] = _pd.Field(description="Whether BOS may start the run.")
-    available_amount: _t.Annotated[int, _rt.integer(ge=0, le=9223372036854775807)] = _pd.Field(description="Amount of the resource left in the quota source before this run.")
+    available_amount: _t.Annotated[int, _rt.integer(ge=0, le=9007199254740991)] = _pd.Field(description="Amount of the resource left in the quota source before this run.")
     reservation_id: _rt.Uuid | None = _pd.Field(default=None, description="Id of the hold placed on the quota, when the request asked for one and was allowed.")
     denial_reason: _t.Annotated[str, _pd.StringConstraints(max_length=500)] | None = _pd.Field(default=None, description="Explanation shown to the client when the run is denied.")
     checked_at: _rt.DateTime = _pd.Field(description="When the decision was made.")
@@ -515,7 +515,7 @@ class EntitlementCheckResponseV1(_rt.OrgOptionalMessage):
         /,
         *,
         decision: _t.Literal["allowed", "denied_insufficient_credit", "denied_rate_limited"],
-        available_amount: _t.Annotated[int, _rt.integer(ge=0, le=9223372036854775807)],
+        available_amount: _t.Annotated[int, _rt.integer(ge=0, le=9007199254740991)],
         reservation_id: _rt.Uuid | None = None,
         denial_reason: _t.Annotated[str, _pd.StringConstraints(max_length=500)] | None = None,
         checked_at: _rt.DateTime,
@@ -608,8 +608,8 @@ class NlpEssayMetricsV1(_rt.Record):
     __contract__: _t.ClassVar[_rt.ContractInfo] = _rt.ContractInfo(name="NlpEssayMetricsV1", kind="record", version=1)
 
     essay_id: _rt.Uuid = _pd.Field(description="The analysed essay.")
-    word_count: _t.Annotated[int, _rt.integer(ge=0, le=9223372036854775807)] = _pd.Field(description="Words in the corrected text.")
-    sentence_count: _t.Annotated[int, _rt.integer(ge=0, le=9223372036854775807)] = _pd.Field(description="Sentences in the corrected text.")
+    word_count: _t.Annotated[int, _rt.integer(ge=0, le=9007199254740991)] = _pd.Field(description="Words in the corrected text.")
+    sentence_count: _t.Annotated[int, _rt.integer(ge=0, le=9007199254740991)] = _pd.Field(description="Sentences in the corrected text.")
     avg_sentence_length: _t.Annotated[_rt.Float, _pd.Field(ge=0.0)] = _pd.Field(description="Mean words per sentence.")
     lexical_diversity: _t.Annotated[_rt.Float, _pd.Field(ge=0.0, le=1.0)] = _pd.Field(description="Measure of textual lexical diversity (MTLD), normalised to 0..1.")
     extra_metrics: dict[str, _rt.Float] = _pd.Field(description="Further named metrics, keyed by metric name (readability indices and the like).")
@@ -623,8 +623,8 @@ class OrgQuotaAdjustedV1(_rt.OrgRequiredMessage):
 
     idempotency_key: _rt.Uuid = _pd.Field(description="Key of the command that was applied.")
     resource_type: ResourceTypeV1 = _pd.Field(description="Resource whose quota changed.")
-    delta: _t.Annotated[int, _rt.integer(ge=-9223372036854775808, le=9223372036854775807)] = _pd.Field(description="Amount that was added; negative when withdrawn.")
-    balance_after: _t.Annotated[int, _rt.integer(ge=-9223372036854775808, le=9223372036854775807)] = _pd.Field(description="Org quota after the adjustment.")
+    delta: _t.Annotated[int, _rt.integer(ge=-9007199254740991, le=9007199254740991)] = _pd.Field(description="Amount that was added; negative when withdrawn.")
+    balance_after: _t.Annotated[int, _rt.integer(ge=-9007199254740991, le=9007199254740991)] = _pd.Field(description="Org quota after the adjustment.")
     expires_on: _rt.Date | None = _pd.Field(default=None, description="Expiry of the granted credit.")
     adjusted_at: _rt.DateTime = _pd.Field(description="When the adjustment took effect.")
 
@@ -636,8 +636,8 @@ class OrgQuotaAdjustedV1(_rt.OrgRequiredMessage):
         *,
         idempotency_key: _rt.Uuid,
         resource_type: ResourceTypeV1,
-        delta: _t.Annotated[int, _rt.integer(ge=-9223372036854775808, le=9223372036854775807)],
-        balance_after: _t.Annotated[int, _rt.integer(ge=-9223372036854775808, le=9223372036854775807)],
+        delta: _t.Annotated[int, _rt.integer(ge=-9007199254740991, le=9007199254740991)],
+        balance_after: _t.Annotated[int, _rt.integer(ge=-9007199254740991, le=9007199254740991)],
         expires_on: _rt.Date | None = None,
         adjusted_at: _rt.DateTime,
     ) -> _t.Self:
@@ -732,7 +732,7 @@ class ServiceHeartbeatV1(_rt.ExemptMessage):
     instance_id: _t.Annotated[str, _pd.StringConstraints(min_length=1, max_length=128)] = _pd.Field(description="Pod or process identifier of the instance.")
     service_version: _t.Annotated[str, _pd.StringConstraints(pattern="^[0-9]+\\.[0-9]+\\.[0-9]+$")] = _pd.Field(description="Semantic version of the running build.")
     emitted_at: _rt.DateTime = _pd.Field(description="When the heartbeat was sent.")
-    uptime_seconds: _t.Annotated[int, _rt.integer(ge=0, le=9223372036854775807)] = _pd.Field(description="Seconds since the instance started.")
+    uptime_seconds: _t.Annotated[int, _rt.integer(ge=0, le=9007199254740991)] = _pd.Field(description="Seconds since the instance started.")
     build_info: dict[str, str] | None = _pd.Field(default=None, description="Free-form build metadata such as git commit and image digest.")
 
 
@@ -800,9 +800,9 @@ class SpellcheckMetricsV1(_rt.Record):
     model_config = _pd.ConfigDict(extra="ignore")
     __contract__: _t.ClassVar[_rt.ContractInfo] = _rt.ContractInfo(name="SpellcheckMetricsV1", kind="record", version=1)
 
-    total_corrections: _t.Annotated[int, _rt.integer(ge=0, le=9223372036854775807)] = _pd.Field(description="All corrections applied.")
-    l2_dictionary_corrections: _t.Annotated[int, _rt.integer(ge=0, le=9223372036854775807)] = _pd.Field(description="Corrections of typical second-language learner errors, from the L2 dictionary.")
-    spelling_corrections: _t.Annotated[int, _rt.integer(ge=0, le=9223372036854775807)] = _pd.Field(description="Corrections from the general spellchecker.")
+    total_corrections: _t.Annotated[int, _rt.integer(ge=0, le=9007199254740991)] = _pd.Field(description="All corrections applied.")
+    l2_dictionary_corrections: _t.Annotated[int, _rt.integer(ge=0, le=9007199254740991)] = _pd.Field(description="Corrections of typical second-language learner errors, from the L2 dictionary.")
+    spelling_corrections: _t.Annotated[int, _rt.integer(ge=0, le=9007199254740991)] = _pd.Field(description="Corrections from the general spellchecker.")
     correction_density: _t.Annotated[_rt.Float, _pd.Field(ge=0.0)] = _pd.Field(description="Corrections per 100 words.")
 
 
@@ -815,7 +815,7 @@ class UsageRecordedV1(_rt.OrgOptionalMessage):
     consumption_event_id: _rt.Uuid = _pd.Field(description="event_id of the consumption report recorded.")
     resource_type: ResourceTypeV1 = _pd.Field(description="What was consumed.")
     amount: _t.Annotated[int, _rt.integer(ge=1, le=100000000)] = _pd.Field(description="Amount deducted.")
-    balance_after: _t.Annotated[int, _rt.integer(ge=-9223372036854775808, le=9223372036854775807)] = _pd.Field(description="Remaining quota after the deduction; negative when the source is in overdraft.")
+    balance_after: _t.Annotated[int, _rt.integer(ge=-9007199254740991, le=9007199254740991)] = _pd.Field(description="Remaining quota after the deduction; negative when the source is in overdraft.")
     period_start: _rt.Date = _pd.Field(description="First day of the quota period charged.")
     recorded_at: _rt.DateTime = _pd.Field(description="When the usage was recorded.")
 
@@ -828,7 +828,7 @@ class UsageRecordedV1(_rt.OrgOptionalMessage):
         consumption_event_id: _rt.Uuid,
         resource_type: ResourceTypeV1,
         amount: _t.Annotated[int, _rt.integer(ge=1, le=100000000)],
-        balance_after: _t.Annotated[int, _rt.integer(ge=-9223372036854775808, le=9223372036854775807)],
+        balance_after: _t.Annotated[int, _rt.integer(ge=-9007199254740991, le=9007199254740991)],
         period_start: _rt.Date,
         recorded_at: _rt.DateTime,
     ) -> _t.Self:

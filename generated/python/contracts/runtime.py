@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import decimal
 import enum
 import ipaddress
 import itertools
@@ -132,7 +133,7 @@ def json_integer(value: object, ge: int, le: int) -> int:
 
     The twin of `integer(ge, le)`, which pydantic runs instead (without calling Python).
     """
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and not isinstance(value, Fraction):
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int) or not ge <= value <= le:
         raise _fail("integer", f"not an integer from {ge} to {le}")
@@ -169,42 +170,33 @@ _MONTH_DAYS: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def _day_ok(year: int, month: int, day: int) -> bool:
-    """A real calendar day (years 0000 to 9999, leap years Gregorian), as the `jsonschema` crate reads it."""
-    if not 1 <= month <= 12:
+    """A real calendar day of the years 0001 to 9999 (Gregorian leap years): the `jsonschema`
+    crate's `format` with the portable syntax beside it, which leaves out the year 0000."""
+    if year < 1 or not 1 <= month <= 12:
         return False
     leap = month == 2 and ((year % 4 == 0 and year % 100 != 0) or year % 400 == 0)
     return 1 <= day <= _MONTH_DAYS[month] + leap
 
 
-def _time_ok(hour: int, minute: int, second: int, sign: str | None, oh: int, om: int) -> bool:
-    """`HH:MM:SS` and `±hh:mm` in range; second 60 (a leap second) only where UTC reads 23:59."""
-    if hour > 23 or minute > 59 or second > 60 or oh > 23 or om > 59:
-        return False
-    offset = (oh * 60 + om) * (-1 if sign == "-" else 1)
-    return second < 60 or (hour * 60 + minute - offset) % (24 * 60) == 23 * 60 + 59
-
-
-def _python_date(year: int, month: int, day: int) -> _dt.date:
-    if year < _dt.MINYEAR:
-        raise _fail("date", "year 0000 is a valid date but cannot be held in Python")
-    return _dt.date(year, month, day)
+def _time_ok(hour: int, minute: int, second: int, oh: int, om: int) -> bool:
+    """`HH:MM:SS` and `±hh:mm` in range; no second 60 (the portable syntax has no leap second)."""
+    return hour <= 23 and minute <= 59 and second <= 59 and oh <= 23 and om <= 59
 
 
 def date_format(value: object) -> object:
-    """`format: date`: `YYYY-MM-DD`, read into a `datetime.date`."""
+    """`format: date` with its portable syntax: `YYYY-MM-DD`, read into a `datetime.date`."""
     if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
         return value
     match = _DATE.fullmatch(value) if type(value) is str else None
     if match is None or not _day_ok(int(match[1]), int(match[2]), int(match[3])):
         raise _fail("date", "not a valid date (YYYY-MM-DD)")
-    return _python_date(int(match[1]), int(match[2]), int(match[3]))
+    return _dt.date(int(match[1]), int(match[2]), int(match[3]))
 
 
 def date_time_format(value: object) -> object:
-    """`format: date-time`: RFC 3339 with an offset, read into an aware `datetime.datetime`.
-
-    A leap second (`23:59:60Z`) is held as `23:59:59.999999`: Python has no second 60.
-    """
+    """`format: date-time` with its portable syntax: RFC 3339 with an offset (`T` or `t`, `Z`,
+    `z` or `±hh:mm`), read into an aware `datetime.datetime`. Fractional digits past the sixth
+    are dropped: Python holds microseconds."""
     if isinstance(value, _dt.datetime):
         if value.utcoffset() is None:
             raise _fail("date_time", "a date-time needs an offset (a naive datetime has none)")
@@ -214,22 +206,19 @@ def date_time_format(value: object) -> object:
         raise _fail("date_time", "not a valid date-time (RFC 3339 with an offset)")
     year, month, day, hour, minute, second = (int(match[i]) for i in range(1, 7))
     sign, oh, om = match[9], int(match[10] or 0), int(match[11] or 0)
-    if not (_day_ok(year, month, day) and _time_ok(hour, minute, second, sign, oh, om)):
+    if not (_day_ok(year, month, day) and _time_ok(hour, minute, second, oh, om)):
         raise _fail("date_time", "not a valid date-time (RFC 3339 with an offset)")
     micro = int((match[7] or "0")[:6].ljust(6, "0"))
-    if second == 60:
-        second, micro = 59, 999_999
     minutes = (oh * 60 + om) * (-1 if sign == "-" else 1)
     zone = _UTC if minutes == 0 else _dt.timezone(_dt.timedelta(minutes=minutes))
-    date = _python_date(year, month, day)
-    return _dt.datetime(date.year, date.month, date.day, hour, minute, second, micro, tzinfo=zone)
+    return _dt.datetime(year, month, day, hour, minute, second, micro, tzinfo=zone)
 
 
 _UTC: Final = _dt.UTC
 
 # The syntax of the two formats with every field in range, for the fast path: a string that
-# matches is read by pydantic-core itself; anything else (a leap second, the year 0000, an
-# invalid string) goes to the Python twin, which decides and says why.
+# matches is read by pydantic-core itself; anything else (the year 0000, an invalid string)
+# goes to the Python twin, which decides and says why.
 _DATE_SYNTAX: Final = r"[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
 _TIME_SYNTAX: Final = r"(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]+)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])"
 
@@ -307,10 +296,16 @@ _RUST_WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004
 _PLAIN_EMAIL = re.compile(r"[A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*", re.ASCII)
 
 
+# The e-mail syntax every validator's `format` accepts, which the JSON Schema adds as a
+# `pattern` (contractc_runtime::check::portable::EMAIL): an ASCII dot-atom, a multi-label
+# hostname without A-labels.
+_PORTABLE_EMAIL: Final = re.compile(r"""^(?=[^@]{1,64}@)[0-9A-Za-z!#$%&'*+/=?^_`{|}~-]+(?:\.[0-9A-Za-z!#$%&'*+/=?^_`{|}~-]+)*@(?=[^@]{1,253}$(?!\n))(?![0-9A-Za-z-]{2}--)[0-9A-Za-z](?:[0-9A-Za-z-]{0,61}[0-9A-Za-z])?(?:\.(?![0-9A-Za-z-]{2}--)[0-9A-Za-z](?:[0-9A-Za-z-]{0,61}[0-9A-Za-z])?)+$(?!\n)""")
+
+
 def email_format(value: str) -> str:
     """`format: email` as the `jsonschema` crate reads it (the `email_address` crate's syntax, an
     ASCII local part, then a hostname or an `[IPv4]` / `[IPv6:...]` literal as the domain)."""
-    if not _is_email(value):
+    if not (_PORTABLE_EMAIL.match(value) and _is_email(value)):
         raise _fail("email", "not a valid email address")
     return value
 
@@ -555,19 +550,33 @@ class _NotJson(ValueError):
     pass
 
 
-def _int(text: str) -> int | float:
+class Fraction(float):
+    """A number whose text is not an integer though its nearest double is one
+    (`1.0000000000000001`): a `float` everywhere, never an integer (`json_integer`)."""
+
+
+def _int(text: str) -> int:
+    # Integers are exact, as `contractc validate` reads them; one past the doubles' range is
+    # not a number serde_json reads at all.
     value = int(text)
-    if -(1 << 63) <= value < 1 << 64:
-        return value
-    # Past 64 bits serde_json reads an integer as the nearest double, and fails past that.
-    return _float(text)
+    if len(text) > 308 and math.isinf(float(text)):
+        raise _NotJson("number out of range")
+    return value
 
 
-def _float(text: str) -> float:
+def _float(text: str) -> float | int:
     value = float(text)
     if math.isinf(value):
         raise _NotJson("number out of range")
-    return value
+    if not value.is_integer():
+        return value
+    # An integral double: the text decides whether it is that integer, another one (past
+    # 2^53, `9223372036854775807.0`), or a fraction.
+    exact = decimal.Decimal(text)
+    if exact != exact.to_integral_value():
+        return Fraction(value)
+    integer = int(exact)
+    return value if integer == value else integer
 
 
 def _constant(text: str) -> object:
@@ -605,7 +614,7 @@ def read_json(data: str | bytes | bytearray) -> Any:
     """One JSON document, read as serde_json reads it (the reading the JSON Schemas are checked on).
 
     UTF-8 only; no `NaN`/`Infinity`; a number past the double range, a lone surrogate escape,
-    or nesting deeper than `MAX_DEPTH` is an error; integers past 64 bits become doubles; a
+    or nesting deeper than `MAX_DEPTH` is an error; integers are exact (`_float`); a
     repeated key keeps its last value. Raises `pydantic.ValidationError`, pointing at `/`.
     """
     try:

@@ -1,8 +1,11 @@
-//! `format: date`, `date-time` and `uuid` exactly as the `jsonschema` crate 0.61 checks them,
-//! plus conversion of accepted strings to chrono / uuid values.
+//! `format: date`, `date-time` and `uuid` as the emitted schema states them: the `jsonschema`
+//! crate 0.61's format check and the portable `pattern` beside it
+//! ([`crate::check::portable`]), plus conversion of accepted strings to chrono / uuid values.
 //!
 //! A port of `is_valid_date`, `is_valid_time`, `is_valid_datetime` and `is_valid_uuid` from
-//! `jsonschema/src/keywords/format.rs` (0.61.2, MIT licence), same rules in the same order.
+//! `jsonschema/src/keywords/format.rs` (0.61.2, MIT licence), same rules in the same order,
+//! narrowed to the portable syntax: no year 0000 and no leap second (Python's checks refuse
+//! both), so every validator reads these formats alike.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
 use uuid::Uuid;
@@ -26,7 +29,8 @@ fn parse_date(s: &str) -> Option<(u32, u32, u32)> {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    let year = digits(&b[0..4])?;
+    // Year 0000 is outside the portable syntax (`check::portable::DATE`).
+    let year = digits(&b[0..4]).filter(|&y| y > 0)?;
     let month = digits(&b[5..7])?;
     let day = digits(&b[8..10])?;
     let last = match month {
@@ -71,14 +75,6 @@ fn parse_offset(rest: &[u8]) -> Option<i32> {
     Some(if rest[0] == b'-' { -secs } else { secs })
 }
 
-/// Mirrors the leap-second rule: second 60 only where UTC reads 23:59.
-fn leap_second_ok(hour: u32, minute: u32, offset: i32) -> bool {
-    // Minutes since midnight, moved to UTC and wrapped into one day.
-    let local = i64::from(hour * 60 + minute);
-    let utc = (local - i64::from(offset / 60)).rem_euclid(24 * 60);
-    utc == 23 * 60 + 59
-}
-
 /// Parses `HH:MM:SS[.frac](Z|z|±hh:mm)` with `is_valid_time`'s rules.
 fn parse_time(s: &str) -> Option<Time> {
     let b = s.as_bytes();
@@ -86,7 +82,8 @@ fn parse_time(s: &str) -> Option<Time> {
         return None;
     }
     let (hour, minute, second) = (digits(&b[..2])?, digits(&b[3..5])?, digits(&b[6..8])?);
-    if hour > 23 || minute > 59 || second > 60 {
+    // Second 60 (a leap second) is outside the portable syntax (`check::portable::DATE_TIME`).
+    if hour > 23 || minute > 59 || second > 59 {
         return None;
     }
     let mut i = 8;
@@ -104,9 +101,6 @@ fn parse_time(s: &str) -> Option<Time> {
         b'+' | b'-' => parse_offset(&b[i..])?,
         _ => return None,
     };
-    if second == 60 && !leap_second_ok(hour, minute, offset) {
-        return None;
-    }
     let nanos = nanos(frac);
     Some(Time {
         hour,
@@ -117,19 +111,19 @@ fn parse_time(s: &str) -> Option<Time> {
     })
 }
 
-/// Whether `s` is a `format: "date"` (`YYYY-MM-DD`, a real calendar day, year 0000-9999).
+/// Whether `s` is a `format: "date"` (`YYYY-MM-DD`, a real calendar day, year 0001-9999).
 ///
-/// Mirrors `jsonschema` 0.61's `is_valid_date`.
+/// Mirrors `jsonschema` 0.61's `is_valid_date` with [`crate::check::portable::DATE`].
 pub fn is_date(s: &str) -> bool {
     parse_date(s).is_some()
 }
 
 /// Whether `s` is a `format: "date-time"` (RFC 3339 with an offset).
 ///
-/// Mirrors `jsonschema` 0.61's `is_valid_datetime`: split at the first `T` or `t`; a
-/// [`is_date`] before it; `HH:MM:SS`, optional `.` and at least one digit, then `Z`, `z` or
-/// `±hh:mm` (hh ≤ 23, mm ≤ 59) after it. Second 60 is a leap second, accepted only when the
-/// time is 23:59 in UTC.
+/// Mirrors `jsonschema` 0.61's `is_valid_datetime` with
+/// [`crate::check::portable::DATE_TIME`]: split at the first `T` or `t`; a [`is_date`] before
+/// it; `HH:MM:SS` (seconds up to 59), optional `.` and at least one digit, then `Z`, `z` or
+/// `±hh:mm` (hh ≤ 23, mm ≤ 59) after it.
 pub fn is_datetime(s: &str) -> bool {
     split_datetime(s).is_some_and(|(d, t)| is_date(d) && parse_time(t).is_some())
 }
@@ -155,18 +149,12 @@ pub fn parse_naive_date(s: &str) -> Option<NaiveDate> {
 
 /// The instant and offset `s` names, if [`is_datetime`] accepts it.
 ///
-/// Fractional digits past the ninth are dropped (chrono holds nanoseconds); a leap second
-/// becomes chrono's leap-second representation (second 59, nanoseconds ≥ 10⁹).
+/// Fractional digits past the ninth are dropped (chrono holds nanoseconds).
 pub fn parse_datetime(s: &str) -> Option<DateTime<FixedOffset>> {
     let (d, t) = split_datetime(s)?;
     let date = parse_naive_date(d)?;
     let time = parse_time(t)?;
-    let (second, nanos) = if time.second == 60 {
-        (59, time.nanos + 1_000_000_000)
-    } else {
-        (time.second, time.nanos)
-    };
-    let naive_time = NaiveTime::from_hms_nano_opt(time.hour, time.minute, second, nanos)?;
+    let naive_time = NaiveTime::from_hms_nano_opt(time.hour, time.minute, time.second, time.nanos)?;
     let offset = FixedOffset::east_opt(time.offset)?;
     offset
         .from_local_datetime(&date.and_time(naive_time))

@@ -30,9 +30,24 @@ fn integers_by_value() {
     assert_eq!(int("-9223372036854775808"), Ok(i64::MIN));
     assert_eq!(int("-9223372036854775808.0"), Ok(i64::MIN));
     assert_eq!(int("-9.223372036854775808e18"), Ok(i64::MIN));
-    // Below i64::MIN, so serde_json reads it as a float, which rounds to exactly -2^63:
-    // JSON Schema (`minimum: -9223372036854775808`) sees the same float and accepts it too.
-    assert_eq!(int("-9223372036854775809"), Ok(i64::MIN));
+    // As `f64` this is 2^63, past i64::MAX: read from the text, it is i64::MAX.
+    assert_eq!(int("9223372036854775807.0"), Ok(i64::MAX));
+    assert_eq!(int("92233720368547758070e-1"), Ok(i64::MAX));
+}
+
+/// As `f64` each of these is an integer within i64 (−2^63, or 9007199254740990): read from
+/// the text, none is.
+#[test]
+fn integers_are_read_from_the_text_not_through_f64() {
+    assert!(int("-9223372036854775809").is_err());
+    assert!(int("-9223372036854775809.0").is_err());
+    assert!(int("-9223372036854775808.5").is_err());
+    assert!(int("9007199254740990.5").is_err());
+    assert!(int("1e-400").is_err());
+    assert!(int("1.00000000000000000001").is_err());
+    // Through a `Value` (documents with a repeated key) there is no text: the `f64` decides.
+    let value: serde_json::Value = serde_json::from_str(r#"{"v": 1e3}"#).unwrap();
+    assert_eq!(Int::deserialize(&value).unwrap().v, 1000);
 }
 
 #[test]
@@ -49,8 +64,7 @@ fn non_integers_and_out_of_range() {
         big.starts_with("invalid value: integer `9223372036854775808`"),
         "{big}"
     );
-    // Rounds to 2^63 as a float: just outside the range.
-    assert!(int("9223372036854775807.0").is_err());
+    assert!(int("9223372036854775808.0").is_err());
     assert!(int("18446744073709551616").is_err());
     assert!(int("18446744073709551615").is_err());
     assert!(int("1e19").is_err());

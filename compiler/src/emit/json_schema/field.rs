@@ -1,5 +1,6 @@
 //! The schema of one field and of each type expression, with its constraints.
 
+use super::portable;
 use crate::model::{Bound, Constraints, Field, Type, TypeSpec};
 use serde_json::{Map, Value, json};
 
@@ -54,10 +55,10 @@ fn base_schema(ty: &Type) -> Map<String, Value> {
         Type::Int => json!({ "type": "integer" }),
         Type::Float => json!({ "type": "number" }),
         Type::Bool => json!({ "type": "boolean" }),
-        Type::Uuid => formatted("uuid"),
-        Type::DateTime => formatted("date-time"),
-        Type::Date => formatted("date"),
-        Type::Email => formatted("email"),
+        Type::Uuid => formatted("uuid", portable::UUID),
+        Type::DateTime => formatted("date-time", portable::DATE_TIME),
+        Type::Date => formatted("date", portable::DATE),
+        Type::Email => formatted("email", portable::EMAIL),
         Type::Json => json!({}),
         Type::List(item) => json!({ "type": "array", "items": type_schema(item) }),
         Type::Map(value) => json!({ "type": "object", "additionalProperties": type_schema(value) }),
@@ -75,13 +76,25 @@ pub(super) fn def_ref(name: &str) -> String {
     format!("#/$defs/{name}")
 }
 
-/// A string with a `format` that validators assert.
-fn formatted(format: &str) -> Value {
-    json!({ "type": "string", "format": format })
+/// A string with a `format` that validators assert, and the `pattern` of its portable syntax.
+fn formatted(format: &str, pattern: &str) -> Value {
+    json!({ "type": "string", "format": format, "pattern": pattern })
 }
 
-/// Adds the keywords of every constraint that is set; `int` also gets the 64-bit range.
+/// Adds the keywords of every constraint that is set, in their portable form: `int` gets its
+/// whole range ([`Constraints::int_range`]), an unbounded side of a `float` ±`f64::MAX`.
 fn add_constraints(map: &mut Map<String, Value>, ty: &Type, c: &Constraints) {
+    if *ty == Type::String {
+        // Scalar values only: beside a written pattern, or alone.
+        let written = c.pattern.as_ref().map(|p| portable::pattern(&p.value));
+        if let Some(written) = written {
+            map.insert("pattern".into(), written.into());
+            let text = json!({ "pattern": portable::SCALAR_VALUES });
+            map.insert("allOf".into(), json!([text]));
+        } else {
+            map.insert("pattern".into(), portable::SCALAR_VALUES.into());
+        }
+    }
     let mut put = |key: &str, value: Option<Value>| {
         if let Some(value) = value {
             map.insert(key.into(), value);
@@ -89,17 +102,21 @@ fn add_constraints(map: &mut Map<String, Value>, ty: &Type, c: &Constraints) {
     };
     put("minLength", c.min_length.as_ref().map(|s| s.value.into()));
     put("maxLength", c.max_length.as_ref().map(|s| s.value.into()));
-    put(
-        "pattern",
-        c.pattern.as_ref().map(|s| s.value.source.clone().into()),
-    );
     let (mut min, mut max) = (
         c.min.as_ref().map(|s| s.value),
         c.max.as_ref().map(|s| s.value),
     );
     if *ty == Type::Int {
-        min = Some(tighter_min(min, i64::MIN));
-        max = Some(tighter_max(max, i64::MAX));
+        let (lo, hi) = c.int_range();
+        (min, max) = (Some(Bound::Int(lo)), Some(Bound::Int(hi)));
+    }
+    if *ty == Type::Float {
+        if min.is_none() && c.exclusive_min.is_none() {
+            min = Some(Bound::Float(-portable::FLOAT_LIMIT));
+        }
+        if max.is_none() && c.exclusive_max.is_none() {
+            max = Some(Bound::Float(portable::FLOAT_LIMIT));
+        }
     }
     put("minimum", min.map(Bound::to_json));
     put("maximum", max.map(Bound::to_json));
@@ -117,22 +134,4 @@ fn add_constraints(map: &mut Map<String, Value>, ty: &Type, c: &Constraints) {
         "uniqueItems",
         c.unique.as_ref().filter(|s| s.value).map(|_| true.into()),
     );
-}
-
-/// The larger of a written lower bound and the type's own (`own` is `i64::MIN`).
-fn tighter_min(written: Option<Bound>, own: i64) -> Bound {
-    match written {
-        Some(Bound::Int(w)) => Bound::Int(w.max(own)),
-        Some(Bound::Float(f)) if f > own as f64 => Bound::Float(f),
-        _ => Bound::Int(own),
-    }
-}
-
-/// The smaller of a written upper bound and the type's own (`own` is `i64::MAX`).
-fn tighter_max(written: Option<Bound>, own: i64) -> Bound {
-    match written {
-        Some(Bound::Int(w)) => Bound::Int(w.min(own)),
-        Some(Bound::Float(f)) if f < own as f64 => Bound::Float(f),
-        _ => Bound::Int(own),
-    }
 }

@@ -1,13 +1,20 @@
-//! JSON Schema draft 2020-12, one document per message (language reference §4.2, §7).
+//! JSON Schema draft 2020-12, one document per message (language reference §4.2, §7), and
+//! the catalog manifest `index.json` beside them (each message's kind, version, topic and
+//! identity policy, [`manifest`]).
 //!
-//! Every schema is built from the resolved model alone. Key order in the text is fixed by
-//! [`to_text`], which sorts object keys, so the output is the same whether or not
-//! `serde_json` keeps insertion order.
+//! Every schema is built from the resolved model alone, in the forms every mainstream
+//! validator reads alike ([`portable`]), with standard keywords only, so ajv's strict mode
+//! compiles it. Key order in the text is fixed by [`to_text`], which sorts object keys, so
+//! the output is the same whether or not `serde_json` keeps insertion order.
 
 mod defs;
 mod field;
+mod manifest;
+pub mod portable;
 #[cfg(test)]
 mod tests;
+
+pub use manifest::{MANIFEST_FILE, manifest};
 
 use crate::model::{Catalog, Config, Definition, Identity, OrgPolicy, UnknownFields};
 use serde_json::{Map, Value, json};
@@ -25,7 +32,6 @@ pub fn message_schema(catalog: &Catalog, name: &str) -> Option<Value> {
     let id = format!("{}{}.schema.json", config.id_base, def.name.value);
     schema.insert("$id".into(), id.into());
     schema.extend(object_schema(def, def.identity.as_ref(), config));
-    schema.extend(annotations(def));
     let defs = defs::collect(catalog, def);
     if !defs.is_empty() {
         schema.insert("$defs".into(), Value::Object(defs));
@@ -123,7 +129,12 @@ fn identity_properties(
 
 /// A non-empty identity string of at most `max_length` scalar values.
 fn identity_string(max_length: u32) -> Value {
-    json!({ "type": "string", "minLength": 1, "maxLength": max_length })
+    json!({
+        "type": "string",
+        "minLength": 1,
+        "maxLength": max_length,
+        "pattern": portable::SCALAR_VALUES,
+    })
 }
 
 /// `schema` with a description naming whose identity it is and the JWT claim it comes from.
@@ -133,33 +144,6 @@ fn described(mut schema: Value, who: &str, claim: &str) -> Value {
         map.insert("description".into(), text.into());
     }
     schema
-}
-
-/// `x-contractc-*` annotations: kind, version, topic and the declared identity.
-fn annotations(def: &Definition) -> Map<String, Value> {
-    let mut out = Map::new();
-    out.insert("x-contractc-kind".into(), def.kind.as_str().into());
-    if let Some(version) = def.version {
-        out.insert("x-contractc-version".into(), version.into());
-    }
-    if let Some(topic) = &def.topic {
-        out.insert("x-contractc-topic".into(), topic.value.clone().into());
-    }
-    let identity = match &def.identity {
-        Some(Identity::Attributed { org, .. }) => {
-            let org = match org {
-                OrgPolicy::Optional => "optional",
-                OrgPolicy::Required => "required",
-            };
-            Some(json!({ "user_id": "required", "org_id": org }))
-        }
-        Some(Identity::Exempt { reason, .. }) => Some(json!({ "exempt": reason })),
-        None => None,
-    };
-    if let Some(identity) = identity {
-        out.insert("x-contractc-identity".into(), identity);
-    }
-    out
 }
 
 /// `title`, `description` and `deprecated` of a definition: the start of every schema of it.

@@ -3,8 +3,7 @@
 //! runtime's named rules (`_rt.Int`, `_rt.UNIQUE`, ...) where it does not.
 
 use super::literal::{bound_lit, str_lit};
-use crate::model::{Bound, Constraints, Type, TypeSpec};
-use crate::source::Spanned;
+use crate::model::{Constraints, Type, TypeSpec};
 use std::collections::BTreeMap;
 
 /// The annotation of a type expression; `classes` maps definition wire names to class names.
@@ -73,7 +72,8 @@ fn constraints(ty: &Type, c: &Constraints) -> Vec<String> {
             }
         }
         Type::Int => {
-            let (min, max) = int_range(c);
+            // The range the JSON Schema states: the written bounds, else ±(2^53 − 1).
+            let (min, max) = c.int_range();
             out.push(format!("_rt.integer(ge={min}, le={max})"));
         }
         Type::Float => {
@@ -106,26 +106,11 @@ fn constraints(ty: &Type, c: &Constraints) -> Vec<String> {
     out
 }
 
-/// The bounds of an `int` as integers: those written (a fractional bound rounded inwards,
-/// which admits the same integers), within the 64-bit range the JSON Schema states.
-fn int_range(c: &Constraints) -> (i64, i64) {
-    let inward = |b: Option<&Spanned<Bound>>, lower: bool, own: i64| match b.map(|s| s.value) {
-        Some(Bound::Int(i)) => i,
-        // `as` saturates, so a bound past the 64-bit range is the range's own end.
-        Some(Bound::Float(f)) if lower => f.ceil() as i64,
-        Some(Bound::Float(f)) => f.floor() as i64,
-        None => own,
-    };
-    (
-        inward(c.min.as_ref(), true, i64::MIN),
-        inward(c.max.as_ref(), false, i64::MAX),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::{FileId, Pos};
+    use crate::model::Bound;
+    use crate::source::{FileId, Pos, Spanned};
 
     fn spanned<T>(value: T) -> Option<Spanned<T>> {
         Some(Spanned::new(value, Pos::file_start(FileId(0))))
@@ -138,7 +123,7 @@ mod tests {
         assert_eq!(plain(Type::String), "str");
         assert_eq!(
             plain(Type::Int),
-            "_t.Annotated[int, _rt.integer(ge=-9223372036854775808, le=9223372036854775807)]"
+            "_t.Annotated[int, _rt.integer(ge=-9007199254740991, le=9007199254740991)]"
         );
         assert_eq!(plain(Type::Ref("PointV1".into())), "PointV1");
         assert_eq!(

@@ -42,13 +42,6 @@ pub fn strings(samples: &[&str], node: &J) -> Vec<J> {
     out
 }
 
-fn int_of(b: &Option<Spanned<Bound>>) -> Option<i64> {
-    match b.as_ref().map(|s| s.value) {
-        Some(Bound::Int(i)) => Some(i),
-        _ => None,
-    }
-}
-
 pub fn int_edges(c: &Constraints) -> Vec<J> {
     let mut out: Vec<J> = [
         "1.5",
@@ -69,11 +62,17 @@ pub fn int_edges(c: &Constraints) -> Vec<J> {
         "9223372036854775807.0",
         "-9223372036854775808.0",
         "9.223372036854775807e18",
+        "-9223372036854775808.5",
+        "9007199254740993",
+        "9007199254740992.0",
+        "-9007199254740992",
     ]
     .map(J::n)
     .into();
     out.push(J::s("1"));
-    for b in [int_of(&c.min), int_of(&c.max)].into_iter().flatten() {
+    // Around each end of the field's range (its bounds, else ±(2^53 - 1)), in every spelling.
+    let (lo, hi) = c.int_range();
+    for b in [lo, hi] {
         for v in [b.checked_sub(1), Some(b), b.checked_add(1)]
             .into_iter()
             .flatten()

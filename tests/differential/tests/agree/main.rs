@@ -4,12 +4,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod classes;
 mod differential;
 mod edges;
 mod hostile;
 mod identity;
 mod json;
 mod mutate;
+mod portable;
 mod python;
 #[path = "../../../python/env.rs"]
 mod python_env;

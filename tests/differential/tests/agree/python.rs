@@ -16,12 +16,6 @@ use std::time::Instant;
 use super::differential::{CHUNKS, DEFAULT_CASES, env_number, job, render};
 use super::{harness, hostile, python_env};
 
-/// Disagreements of a documented kind (`docs/python.md`, "What Python cannot hold"): a valid
-/// document whose pydantic error says this is counted and shown, not failed. The year 0000
-/// is a valid `date` to the `jsonschema` crate today and cannot be a Python `date`; the
-/// portable-schemas work takes it out of what is valid, and then this kind has no member.
-const DOCUMENTED: &[&str] = &["year 0000 is a valid date but cannot be held in Python"];
-
 /// One document and the verdicts of the two Rust-side validators.
 struct Case {
     name: &'static str,
@@ -232,7 +226,6 @@ fn pydantic_agrees_with_the_rust_and_json_schema_validators() {
     let mut report = String::new();
     let mut disagreements = 0;
     let mut classes: BTreeMap<String, usize> = BTreeMap::new();
-    let mut documented: BTreeMap<&str, usize> = BTreeMap::new();
     for (case, pydantic) in cases.iter().zip(&verdicts) {
         let schema_ok = case.schema == "ok";
         let pydantic_ok = *pydantic == "ok";
@@ -243,13 +236,6 @@ fn pydantic_agrees_with_the_rust_and_json_schema_validators() {
             entry.1 += 1;
         }
         if case.typed == schema_ok && schema_ok == pydantic_ok {
-            continue;
-        }
-        if case.typed
-            && schema_ok
-            && let Some(kind) = DOCUMENTED.iter().find(|k| pydantic.contains(*k))
-        {
-            *documented.entry(*kind).or_default() += 1;
             continue;
         }
         disagreements += 1;
@@ -269,16 +255,12 @@ fn pydantic_agrees_with_the_rust_and_json_schema_validators() {
         }
     }
     let (valid, invalid) = tally.values().fold((0, 0), |(v, i), t| (v + t.0, i + t.1));
-    for (kind, n) in &documented {
-        eprintln!("  documented: {n} valid documents refused by pydantic: {kind}");
-    }
     eprintln!(
         "three-way differential: {} documents ({valid} valid, {invalid} invalid) across {} messages, \
-         {disagreements} disagreements among Rust typed, JSON Schema and pydantic ({} more of a documented kind); generated and judged \
+         {disagreements} disagreements among Rust typed, JSON Schema and pydantic; generated and judged \
          in Rust in {generated_in:.1?}, by pydantic in {python_took:.1?} (DIFFERENTIAL_SEED={seed})",
         cases.len(),
         tally.len(),
-        documented.values().sum::<usize>(),
     );
     let classes: Vec<String> = classes
         .iter()

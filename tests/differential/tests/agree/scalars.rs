@@ -58,7 +58,12 @@ fn days_in(year: u32, month: u32) -> u32 {
 }
 
 pub fn random_date() -> BoxedStrategy<String> {
-    (0..=9999u32, 1..=12u32, 1..=31u32)
+    // Year 0000 now and then: the portable syntax refuses it.
+    (
+        prop_oneof![1 => Just(0u32), 40 => 1..=9999u32],
+        1..=12u32,
+        1..=31u32,
+    )
         .prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{:02}", d.min(days_in(y, m))))
         .boxed()
 }

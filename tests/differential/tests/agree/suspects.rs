@@ -154,7 +154,7 @@ fn float_bounds_compare_big_integers_exactly() {
     // `huge` is a float in ±(2^53 - 1): every integer beyond rounds, and is beyond anyway.
     let doc = |v: &str| {
         format!(
-            r#"{{"user_id":"u","text":"ab","code":"123-ab","count":0,"big":0,"ratio":0,"open":0.5,"huge":{v},"flag":true,"id":"{A}","at":"2020-01-01T00:00:00Z","day":"2020-01-01","mail":"a@b.co","any":null}}"#
+            r#"{{"user_id":"u","text":"ab","code":"123-ab","count":0,"big":0,"wide":0,"ratio":0,"open":0.5,"huge":{v},"flag":true,"id":"{A}","at":"2020-01-01T00:00:00Z","day":"2020-01-01","mail":"a@b.co","any":null}}"#
         )
     };
     assert!(verdict("ScalarsRequestV1", &doc("9007199254740991")));
@@ -162,6 +162,50 @@ fn float_bounds_compare_big_integers_exactly() {
     assert!(!verdict("ScalarsRequestV1", &doc("9007199254740993")));
     assert!(!verdict("ScalarsRequestV1", &doc("-9007199254740993")));
     assert!(verdict("ScalarsRequestV1", &doc("9007199254740991.0")));
+}
+
+/// The i64 bug: through `f64`, `-9223372036854775809` (and `…808.5`, `…809.0`) passed
+/// `min: -2^63` and `9223372036854775807.0` failed `max: 2^63 - 1`. Both validators read the
+/// number's text now. `wide` has the full i64 range, `big` the default ±(2^53 - 1).
+#[test]
+fn integers_are_compared_exactly_in_both_validators() {
+    let doc = |wide: &str, big: &str| {
+        format!(
+            r#"{{"user_id":"u","text":"ab","code":"123-ab","count":0,"big":{big},"wide":{wide},"ratio":0,"open":0.5,"huge":0,"flag":true,"id":"{A}","at":"2020-01-01T00:00:00Z","day":"2020-01-01","mail":"a@b.co","any":null}}"#
+        )
+    };
+    for bad in [
+        "-9223372036854775809",
+        "-9223372036854775808.5",
+        "-9223372036854775809.0",
+        "9223372036854775808",
+        "9223372036854775807.5",
+    ] {
+        assert!(!verdict("ScalarsRequestV1", &doc(bad, "0")), "{bad}");
+    }
+    for good in [
+        "9223372036854775807.0",
+        "9.223372036854775807e18",
+        "-9223372036854775808",
+        "-9223372036854775808.0",
+    ] {
+        assert!(verdict("ScalarsRequestV1", &doc(good, "0")), "{good}");
+    }
+    for bad in [
+        "9007199254740992",
+        "-9007199254740992",
+        "9007199254740990.5",
+        "1e-400",
+    ] {
+        assert!(!verdict("ScalarsRequestV1", &doc("0", bad)), "{bad}");
+    }
+    for good in [
+        "9007199254740991",
+        "-9007199254740991.0",
+        "90071992547409910e-1",
+    ] {
+        assert!(verdict("ScalarsRequestV1", &doc("0", good)), "{good}");
+    }
 }
 
 /// Diagnostics of a one-file catalog.
@@ -191,12 +235,13 @@ fn float_bounds_past_two_pow_53_are_rejected_at_build_time() {
         [(Code::InvalidConstraintValue, 4)]
     );
     assert_eq!(float("1.0e300"), [(Code::InvalidConstraintValue, 4)]);
-    // Integers compare exactly in Rust: any i64 bound is fine on an int.
+    // Integers compare exactly: any i64 bound is allowed on an int, past ±(2^53 - 1) with a
+    // warning that validators reading doubles cannot check it (C0320).
     assert_eq!(
         diagnose(&format!(
             "{RECORD}  i: {{ type: int, min: -9223372036854775808 }}\n"
         )),
-        []
+        [(Code::UnsafeIntBound, 4)]
     );
 }
 

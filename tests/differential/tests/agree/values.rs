@@ -182,14 +182,8 @@ fn bound(b: &Option<contractc::source::Spanned<Bound>>) -> Option<Bound> {
 }
 
 fn int_value(c: &Constraints) -> BoxedStrategy<J> {
-    let lo = match bound(&c.min) {
-        Some(Bound::Int(i)) => i,
-        _ => i64::MIN,
-    };
-    let hi = match bound(&c.max) {
-        Some(Bound::Int(i)) => i,
-        _ => i64::MAX,
-    };
+    // The whole range of the field: its bounds, else ±(2^53 - 1).
+    let (lo, hi) = c.int_range();
     let edges = vec![
         lo,
         hi,

@@ -5,7 +5,7 @@ use crate::harness;
 use contractc::validate::Verdict;
 
 /// A valid `ScalarsRequestV1`.
-const BASE: &str = r#"{"user_id":"u","text":"abc","code":"123-ab","count":5,"big":1,"ratio":0.5,"open":0.5,"huge":1,"flag":true,"id":"0196a1d2-0000-7000-8000-000000000001","at":"2026-01-01T00:00:00Z","day":"2026-01-01","mail":"a@b.example","any":null}"#;
+const BASE: &str = r#"{"user_id":"u","text":"abc","code":"123-ab","count":5,"big":1,"wide":1,"ratio":0.5,"open":0.5,"huge":1,"flag":true,"id":"0196a1d2-0000-7000-8000-000000000001","at":"2026-01-01T00:00:00Z","day":"2026-01-01","mail":"a@b.example","any":null}"#;
 
 /// `(what to replace in BASE, replacement, the one violation both must report)`.
 const CASES: &[(&str, &str, &str)] = &[
@@ -47,6 +47,16 @@ const CASES: &[(&str, &str, &str)] = &[
         "/open: greater than or equal to 1",
     ),
     (r#""ratio":0.5"#, r#""ratio":-3"#, "/ratio: less than -2.5"),
+    (
+        r#""big":1"#,
+        r#""big":9007199254740992"#,
+        "/big: greater than 9007199254740991",
+    ),
+    (
+        r#""wide":1"#,
+        r#""wide":9223372036854775808"#,
+        "/wide: greater than 9223372036854775807",
+    ),
     (
         r#""flag":true"#,
         r#""flag":"yes""#,

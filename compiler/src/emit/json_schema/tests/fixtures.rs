@@ -64,10 +64,8 @@ pub fn float(f: f64) -> Option<Spanned<Bound>> {
 
 /// A pattern whose Rust twin is the same text.
 pub fn pattern(source: &str) -> Option<Spanned<Pattern>> {
-    Some(sp(Pattern {
-        source: source.to_string(),
-        rust: source.to_string(),
-    }))
+    let p = crate::resolve::pattern::translate(source).expect("a portable pattern");
+    Some(sp(p))
 }
 
 /// A required field.

@@ -6,11 +6,15 @@ use crate::model::{Kind, OrgPolicy, Type, UnknownFields};
 use serde_json::{Value, json};
 
 /// `user_id` as emitted with the default config.
+/// The `pattern` every string gets: scalar values only.
+const TEXT: &str = super::super::portable::SCALAR_VALUES;
+
 fn user_id() -> Value {
     json!({
         "type": "string",
         "minLength": 1,
         "maxLength": 255,
+        "pattern": TEXT,
         "description": "User the message belongs to (JWT claim `sub`).",
     })
 }
@@ -32,23 +36,32 @@ fn exact_schema_of_an_attributed_request() {
         "properties": {
             "user_id": user_id(),
             "org_id": {
-                "anyOf": [{ "type": "string", "minLength": 1, "maxLength": 255 }, { "type": "null" }],
+                "anyOf": [{ "type": "string", "minLength": 1, "maxLength": 255, "pattern": TEXT }, { "type": "null" }],
                 "description": "Organization the message belongs to (JWT claim `org_id`).",
             },
-            "text": { "type": "string" },
+            "text": { "type": "string", "pattern": TEXT },
             "count": {
                 "anyOf": [
-                    { "type": "integer", "minimum": i64::MIN, "maximum": i64::MAX },
+                    { "type": "integer", "minimum": -9_007_199_254_740_991_i64, "maximum": 9_007_199_254_740_991_i64 },
                     { "type": "null" },
                 ],
             },
         },
         "required": ["user_id", "text"],
-        "x-contractc-kind": "request",
-        "x-contractc-version": 1,
-        "x-contractc-identity": { "user_id": "required", "org_id": "optional" },
     });
-    assert_eq!(schema(&catalog(vec![m]), "PingRequestV1"), expected);
+    let cat = catalog(vec![m]);
+    assert_eq!(schema(&cat, "PingRequestV1"), expected);
+    assert_eq!(
+        super::super::manifest(&cat)["messages"],
+        json!([{
+            "name": "PingRequestV1",
+            "kind": "request",
+            "version": 1,
+            "identity": { "user_id": "required", "org_id": "optional" },
+            "schema": "PingRequestV1.schema.json",
+            "$id": "https://contracts.example.com/schemas/PingRequestV1.schema.json",
+        }])
+    );
 }
 
 #[test]
@@ -69,15 +82,21 @@ fn exact_schema_of_an_exempt_event_that_rejects_unknown_fields() {
         "title": "HeartbeatEventV2",
         "deprecated": true,
         "type": "object",
-        "properties": { "service": { "type": "string" } },
+        "properties": { "service": { "type": "string", "pattern": TEXT } },
         "required": ["service"],
         "additionalProperties": false,
-        "x-contractc-kind": "event",
-        "x-contractc-version": 2,
-        "x-contractc-topic": "ops.heartbeat.v2",
-        "x-contractc-identity": { "exempt": "Liveness signal from every service." },
     });
-    assert_eq!(schema(&catalog(vec![m]), "HeartbeatEventV2"), expected);
+    let cat = catalog(vec![m]);
+    assert_eq!(schema(&cat, "HeartbeatEventV2"), expected);
+    let entry = &super::super::manifest(&cat)["messages"][0];
+    assert_eq!(entry["kind"], json!("event"));
+    assert_eq!(entry["version"], json!(2));
+    assert_eq!(entry["topic"], json!("ops.heartbeat.v2"));
+    assert_eq!(entry["deprecated"], json!(true));
+    assert_eq!(
+        entry["identity"],
+        json!({ "exempt": "Liveness signal from every service." })
+    );
 }
 
 #[test]
@@ -103,16 +122,20 @@ fn required_org_is_a_plain_required_string_and_config_limits_apply() {
             "type": "string",
             "minLength": 1,
             "maxLength": 32,
+            "pattern": TEXT,
             "description": "Organization the message belongs to (JWT claim `tenant`).",
         })
     );
+    // The policy is in the manifest, not in a keyword strict validators refuse.
+    assert!(s.as_object().unwrap().keys().all(|k| !k.starts_with("x-")));
+    let manifest = super::super::manifest(&cat);
     assert_eq!(
-        s["x-contractc-identity"],
+        manifest["messages"][0]["identity"],
         json!({ "user_id": "required", "org_id": "required" })
     );
-    assert_eq!(s["x-contractc-kind"], json!("command"));
-    assert!(s.get("x-contractc-topic").is_none());
-    assert!(s.get("x-contractc-version").is_none());
+    assert_eq!(manifest["messages"][0]["kind"], json!("command"));
+    assert!(manifest["messages"][0].get("topic").is_none());
+    assert!(manifest["messages"][0].get("version").is_none());
 }
 
 #[test]
@@ -167,7 +190,7 @@ fn defs_hold_every_record_and_enum_used_transitively_once_sorted() {
             "description": "One essay.",
             "type": "object",
             "properties": {
-                "text": { "type": "string" },
+                "text": { "type": "string", "pattern": TEXT },
                 "author": { "anyOf": [{ "$ref": "#/$defs/Author" }, { "type": "null" }] },
             },
             "required": ["text"],

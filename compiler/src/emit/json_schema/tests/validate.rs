@@ -229,10 +229,14 @@ fn constraints_and_types_are_enforced() {
 }
 
 #[test]
-fn int_outside_64_bits_is_rejected() {
+fn int_outside_the_i_json_range_is_rejected() {
     let cat = catalog(vec![request("N", vec![field("n", ty(Type::Int))])]);
     let v = validator(&emit(&cat)["N"]);
-    assert!(v.is_valid(&json!({ "user_id": "u", "n": i64::MAX })));
-    assert!(!v.is_valid(&json!({ "user_id": "u", "n": 9223372036854775808u64 })));
+    let safe = 9_007_199_254_740_991_i64;
+    assert!(v.is_valid(&json!({ "user_id": "u", "n": safe })));
+    assert!(v.is_valid(&json!({ "user_id": "u", "n": -safe })));
+    assert!(!v.is_valid(&json!({ "user_id": "u", "n": safe + 1 })));
+    assert!(!v.is_valid(&json!({ "user_id": "u", "n": -safe - 1 })));
+    assert!(!v.is_valid(&json!({ "user_id": "u", "n": i64::MAX })));
     assert!(!v.is_valid(&json!({ "user_id": "u", "n": 1e19 })));
 }

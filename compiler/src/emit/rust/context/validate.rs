@@ -190,18 +190,26 @@ impl<'a> NodeBuilder<'a> {
     }
 }
 
-/// Bound checks of a number; `int` fields compare with integer literals.
+/// Bound checks of a number; `int` fields compare with integer literals, over their whole
+/// range ([`Constraints::int_range`]: ±(2^53 − 1) unless the bounds say otherwise).
 fn number_checks(c: &Constraints, int: bool) -> Vec<Check> {
+    let written = |b: &Option<crate::source::Spanned<Bound>>| b.as_ref().map(|s| s.value);
+    let (lo, hi) = c.int_range();
+    let (min, max) = if int {
+        (Some(Bound::Int(lo)), Some(Bound::Int(hi)))
+    } else {
+        (written(&c.min), written(&c.max))
+    };
     let bounds = [
-        ("min", &c.min, true, false),
-        ("max", &c.max, false, false),
-        ("exclusive_min", &c.exclusive_min, true, true),
-        ("exclusive_max", &c.exclusive_max, false, true),
+        ("min", min, true, false),
+        ("max", max, false, false),
+        ("exclusive_min", written(&c.exclusive_min), true, true),
+        ("exclusive_max", written(&c.exclusive_max), false, true),
     ];
     bounds
         .into_iter()
         .filter_map(|(name, bound, lower, exclusive)| {
-            let bound = bound.as_ref()?.value;
+            let bound = bound?;
             Some(match (int, bound) {
                 // An integer is beyond a fractional bound exactly when it is beyond or at the
                 // nearest integer inside it: check that one, inclusively.

@@ -56,6 +56,10 @@ impl ::contractc_runtime::Validate for BatchStartedV1 {
             let path = &path.key("count");
             let v0 = &self.count;
             out.push_opt(path, ::contractc_runtime::check::min(*v0, 1_i64));
+            out.push_opt(
+                path,
+                ::contractc_runtime::check::max(*v0, 9007199254740991_i64),
+            );
         }
     }
 }
@@ -465,6 +469,20 @@ impl ::contractc_runtime::Validate for ElsCjAssessmentRequestV1 {
             }
         }
         {
+            let path = &path.key("fooBar");
+            let v0 = &self.foo_bar;
+            if let ::core::option::Option::Some(v1) = v0 {
+                out.push_opt(
+                    path,
+                    ::contractc_runtime::check::min(*v1, -9007199254740991_i64),
+                );
+                out.push_opt(
+                    path,
+                    ::contractc_runtime::check::max(*v1, 9007199254740991_i64),
+                );
+            }
+        }
+        {
             let path = &path.key("essays");
             let v0 = &self.essays;
             out.push_opt(path, ::contractc_runtime::check::min_items(v0, 1));
@@ -529,6 +547,10 @@ impl ::contractc_runtime::Validate for ElsCjAssessmentRequestV1 {
                 let path = &path.index(i1);
                 for (i2, v2) in v1.iter().enumerate() {
                     let path = &path.index(i2);
+                    out.push_opt(
+                        path,
+                        ::contractc_runtime::check::min(*v2, -9007199254740991_i64),
+                    );
                     out.push_opt(path, ::contractc_runtime::check::max(*v2, 9_i64));
                 }
             }
@@ -538,6 +560,40 @@ impl ::contractc_runtime::Validate for ElsCjAssessmentRequestV1 {
             let v0 = &self.tree;
             if let ::core::option::Option::Some(v1) = v0 {
                 ::contractc_runtime::Validate::validate_at(v1, path, out);
+            }
+        }
+        {
+            let path = &path.key("deep");
+            let v0 = &self.deep;
+            if let ::core::option::Option::Some(v1) = v0 {
+                for (k2, v2) in v1 {
+                    let path = &path.key(k2);
+                    for (i3, v3) in v2.iter().enumerate() {
+                        let path = &path.index(i3);
+                        for (k4, v4) in v3 {
+                            let path = &path.key(k4);
+                            for (i5, v5) in v4.iter().enumerate() {
+                                let path = &path.index(i5);
+                                for (k6, v6) in v5 {
+                                    let path = &path.key(k6);
+                                    for (i7, v7) in v6.iter().enumerate() {
+                                        let path = &path.index(i7);
+                                        if let ::core::option::Option::Some(v8) = v7 {
+                                            out.push_opt(
+                                                path,
+                                                ::contractc_runtime::check::min(*v8, -9007199254740991_i64),
+                                            );
+                                            out.push_opt(
+                                                path,
+                                                ::contractc_runtime::check::max(*v8, 9007199254740991_i64),
+                                            );
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
     }
