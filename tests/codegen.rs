@@ -40,7 +40,7 @@ fn generate() -> BTreeMap<PathBuf, String> {
         "the catalog must check clean: {summary:#?}"
     );
     let templates = contractc::emit::rust::Templates::builtin();
-    match contractc::build::generate(&checked.catalog, &templates) {
+    match contractc::build::generate(checked.emittable().expect("no errors"), &templates) {
         Ok(outputs) => outputs
             .files
             .into_iter()

@@ -1,9 +1,9 @@
 //! `contractc build` and the build.rs API: check, then generate every output in memory, then
 //! write only what changed. A failed check or emit writes nothing.
 
+use crate::check::CheckedCatalog;
 use crate::diag::{Diagnostics, render};
 use crate::emit::{json_schema, rust};
-use crate::model::Catalog;
 use crate::output::{Outputs, Staleness};
 use crate::{Checked, SourceMap};
 use std::collections::BTreeMap;
@@ -13,7 +13,10 @@ use std::path::{Path, PathBuf};
 pub const RUST_FILE: &str = "contracts.rs";
 
 /// Every output of a catalog: `jsonschema/<Name>.schema.json` and `rust/contracts.rs`.
-pub fn generate(catalog: &Catalog, templates: &rust::Templates) -> Result<Outputs, Diagnostics> {
+pub fn generate(
+    catalog: CheckedCatalog<'_>,
+    templates: &rust::Templates,
+) -> Result<Outputs, Diagnostics> {
     // Each schema is printed as soon as it is built, so only its text stays in memory.
     let schemas: BTreeMap<String, String> = catalog
         .messages()
@@ -224,12 +227,12 @@ impl Builder {
         if self.deny_warnings {
             checked.diagnostics.deny_warnings();
         }
-        if !checked.diagnostics.has_errors() {
+        if let Some(catalog) = checked.emittable() {
             let templates = match &self.templates {
                 Some(dir) => rust::Templates::from_dir(dir),
                 None => Ok(rust::Templates::builtin()),
             };
-            match templates.and_then(|t| generate(&checked.catalog, &t)) {
+            match templates.and_then(|t| generate(catalog, &t)) {
                 Ok(outputs) => return Ok(outputs),
                 Err(diags) => checked.diagnostics.extend(diags),
             }

@@ -1,8 +1,8 @@
 //! `contractc validate`: JSON lines checked against a message's emitted JSON Schema, with the
 //! `jsonschema` crate asserting `format`.
 
+use crate::check::CheckedCatalog;
 use crate::emit::json_schema;
-use crate::model::Catalog;
 use std::fmt;
 
 pub use contractc_runtime::lines::{Line, MAX_LINE_BYTES, for_each_line};
@@ -20,7 +20,7 @@ impl fmt::Debug for SchemaValidator {
 
 impl SchemaValidator {
     /// Compiles the emitted schema of message `name`; the error says why there is none.
-    pub fn new(catalog: &Catalog, name: &str) -> Result<Self, String> {
+    pub fn new(catalog: CheckedCatalog<'_>, name: &str) -> Result<Self, String> {
         let Some(schema) = json_schema::message_schema(catalog, name) else {
             let known: Vec<_> = catalog.messages().map(|m| m.name.value.as_str()).collect();
             let hint = crate::diag::suggest(name, known.iter().copied())

@@ -1,24 +1,19 @@
 //! Rust name collisions: two wire names that become the same Rust identifier
-//! (`fooBar` and `foo_bar`), found with the emitter's own identifier functions.
+//! (`fooBar` and `foo_bar`), read from the names the model derived ([`Facts`]).
 
 use crate::diag::{Code, Diagnostics};
-use crate::emit::rust::ident::{field_ident, inline_enum_ident, type_ident, variant_ident};
-use crate::model::{Body, Catalog, Type};
+use crate::model::{Body, Catalog, Facts};
 use crate::source::Pos;
 use std::collections::BTreeMap;
 
 /// Reports every name whose Rust form is already taken in the same scope.
-pub fn check(catalog: &Catalog, diags: &mut Diagnostics) {
+pub fn check(catalog: &Catalog, facts: &Facts, diags: &mut Diagnostics) {
     let mut types = Scope::new("type");
     for def in catalog.definitions.values() {
-        types.add(
-            type_ident(&def.name.value),
-            &def.name.value,
-            def.name.pos,
-            diags,
-        );
+        let derived = facts.definition(def);
+        types.add(&derived.rust_name, &def.name.value, def.name.pos, diags);
         match &def.body {
-            Body::Struct(fields) => {
+            Body::Struct(_) => {
                 let mut scope = Scope::new("field");
                 if def.identity.as_ref().is_some_and(|i| i.org().is_some()) {
                     scope
@@ -28,40 +23,33 @@ pub fn check(catalog: &Catalog, diags: &mut Diagnostics) {
                         .taken
                         .insert("org_id".into(), ("org_id (identity)".into(), None));
                 }
-                for field in fields {
+                for (field, derived) in facts.fields(def) {
                     let wire = &field.name.value;
-                    scope.add(field_ident(wire), wire, field.name.pos, diags);
-                    if let Some(values) = inline_enum(&field.spec) {
-                        let name = inline_enum_ident(&def.name.value, wire);
-                        types.add(
-                            name,
-                            &format!("{}.{wire} (inline enum)", def.name.value),
-                            field.name.pos,
-                            diags,
-                        );
-                        let mut variants = Scope::new("enum variant");
-                        for v in values {
-                            variants.add(variant_ident(v), v, field.name.pos, diags);
-                        }
+                    scope.add(&derived.rust_name, wire, field.name.pos, diags);
+                    let (Some(inline), Some(values)) =
+                        (&derived.inline_enum, field.spec.inline_enum())
+                    else {
+                        continue;
+                    };
+                    types.add(
+                        &inline.rust_name,
+                        &format!("{}.{wire} (inline enum)", def.name.value),
+                        field.name.pos,
+                        diags,
+                    );
+                    let mut variants = Scope::new("enum variant");
+                    for (v, rust) in values.iter().zip(&inline.variants) {
+                        variants.add(rust, v, field.name.pos, diags);
                     }
                 }
             }
             Body::Enum(values) => {
                 let mut variants = Scope::new("enum variant");
-                for v in values {
-                    variants.add(variant_ident(&v.value), &v.value, v.pos, diags);
+                for (v, rust) in values.iter().zip(&derived.variants) {
+                    variants.add(rust, &v.value, v.pos, diags);
                 }
             }
         }
-    }
-}
-
-/// The values of an inline enum anywhere in a type (`list<...>` and `map<...>` elements too).
-fn inline_enum(spec: &crate::model::TypeSpec) -> Option<&Vec<String>> {
-    match &spec.ty {
-        Type::InlineEnum(values) => Some(values),
-        Type::List(inner) | Type::Map(inner) => inline_enum(inner),
-        _ => None,
     }
 }
 
@@ -79,8 +67,8 @@ impl Scope {
         }
     }
 
-    fn add(&mut self, rust: String, wire: &str, pos: Pos, diags: &mut Diagnostics) {
-        if let Some((first, first_pos)) = self.taken.get(&rust) {
+    fn add(&mut self, rust: &str, wire: &str, pos: Pos, diags: &mut Diagnostics) {
+        if let Some((first, first_pos)) = self.taken.get(rust) {
             // The embedded identity fields have no position: a field that becomes `user_id`
             // or `org_id` is already reported as reserved (C0206) or a look-alike (C0207).
             if first_pos.is_none() {
@@ -97,6 +85,7 @@ impl Scope {
             );
             return;
         }
-        self.taken.insert(rust, (wire.to_string(), Some(pos)));
+        self.taken
+            .insert(rust.to_string(), (wire.to_string(), Some(pos)));
     }
 }

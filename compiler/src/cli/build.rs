@@ -47,14 +47,17 @@ pub fn run(args: &BuildArgs) -> u8 {
     if args.report.deny_warnings {
         checked.diagnostics.deny_warnings();
     }
-    if !checked.diagnostics.has_errors() {
+    let generated = checked.emittable().map(|catalog| {
         let templates = match &args.templates {
             Some(dir) => Templates::from_dir(dir),
             None => Ok(Templates::builtin()),
         };
-        match templates.and_then(|t| generate(&checked.catalog, &t)) {
+        templates.and_then(|t| generate(catalog, &t))
+    });
+    if let Some(generated) = generated {
+        match generated {
             Ok(outputs) => {
-                let code = report(&mut checked, &args.report);
+                let code = report(&mut checked.diagnostics, &checked.sources, &args.report);
                 let text = summary_text(&checked, "built");
                 eprint!("{text}");
                 let code = finish(args, &outputs).max(code);
@@ -66,7 +69,7 @@ pub fn run(args: &BuildArgs) -> u8 {
             Err(diags) => checked.diagnostics.extend(diags),
         }
     }
-    let code = report(&mut checked, &args.report);
+    let code = report(&mut checked.diagnostics, &checked.sources, &args.report);
     summary(&checked, "checked");
     eprintln!("contractc: nothing was written");
     code

@@ -3,7 +3,7 @@
 use super::{CatalogArg, Color, FINDINGS, ReportArgs, USAGE};
 use clap::Args;
 use contractc::diag::render::{Format, render};
-use contractc::{Checked, Code};
+use contractc::{Checked, Code, Diagnostics, SourceMap};
 use std::io::{IsTerminal, Write};
 
 /// Arguments of `contractc check`.
@@ -18,15 +18,15 @@ pub struct CheckArgs {
 /// Checks the catalog, prints the diagnostics and the summary.
 pub fn run(args: &CheckArgs) -> u8 {
     let mut checked = contractc::check_dir(&args.catalog.catalog);
-    let code = report(&mut checked, &args.report);
+    let code = report(&mut checked.diagnostics, &checked.sources, &args.report);
     summary(&checked, "checked");
     code
 }
 
 /// Prints the diagnostics in the chosen format; returns the exit code they call for.
-pub fn report(checked: &mut Checked, args: &ReportArgs) -> u8 {
+pub fn report(diagnostics: &mut Diagnostics, sources: &SourceMap, args: &ReportArgs) -> u8 {
     if args.deny_warnings {
-        checked.diagnostics.deny_warnings();
+        diagnostics.deny_warnings();
     }
     let color = match args.color {
         Color::Always => true,
@@ -36,30 +36,23 @@ pub fn report(checked: &mut Checked, args: &ReportArgs) -> u8 {
     // Human output goes to stderr like rustc's; machine formats to stdout.
     let written = if args.format == Format::Human {
         render(
-            &checked.diagnostics,
-            &checked.sources,
+            diagnostics,
+            sources,
             args.format,
             color,
             &mut std::io::stderr().lock(),
         )
     } else {
         let mut out = std::io::stdout().lock();
-        render(
-            &checked.diagnostics,
-            &checked.sources,
-            args.format,
-            false,
-            &mut out,
-        )
-        .and_then(|()| out.flush())
+        render(diagnostics, sources, args.format, false, &mut out).and_then(|()| out.flush())
     };
     if let Err(e) = written {
         eprintln!("error: cannot write diagnostics: {e}");
         return USAGE;
     }
-    if only_io_errors(checked) {
+    if only_io_errors(diagnostics) {
         USAGE
-    } else if checked.diagnostics.has_errors() {
+    } else if diagnostics.has_errors() {
         FINDINGS
     } else {
         0
@@ -67,9 +60,8 @@ pub fn report(checked: &mut Checked, args: &ReportArgs) -> u8 {
 }
 
 /// A catalog (or one of its files) that could not be read is an I/O error (exit 2), not a finding.
-fn only_io_errors(checked: &Checked) -> bool {
-    let mut errors = checked
-        .diagnostics
+fn only_io_errors(diagnostics: &Diagnostics) -> bool {
+    let mut errors = diagnostics
         .iter()
         .filter(|d| d.severity == contractc::Severity::Error)
         .peekable();
@@ -85,7 +77,7 @@ pub fn summary(checked: &Checked, verb: &str) {
 
 /// The summary line of a run and the exempt messages, one per line.
 pub fn summary_text(checked: &Checked, verb: &str) -> String {
-    let catalog = &checked.catalog;
+    let catalog = checked.catalog();
     let messages = catalog.messages().count();
     let shared = catalog.definitions.len() - messages;
     let d = &checked.diagnostics;

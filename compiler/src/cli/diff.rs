@@ -4,7 +4,6 @@ use super::ReportArgs;
 use super::USAGE;
 use super::check::report;
 use clap::Args;
-use contractc::Checked;
 use contractc::diff::load::{CatalogSource, load};
 use contractc::diff::{Mode, diff};
 
@@ -35,25 +34,16 @@ pub fn run(args: &DiffArgs) -> u8 {
         }
     };
     if loaded.diagnostics.has_errors() {
-        let mut checked = Checked {
-            catalog: loaded.new,
-            diagnostics: loaded.diagnostics,
-            sources: loaded.sources,
-        };
-        let code = report(&mut checked, &args.report);
+        let mut diagnostics = loaded.diagnostics;
+        let code = report(&mut diagnostics, &loaded.sources, &args.report);
         eprintln!(
             "contractc: cannot diff {} and {}: fix the catalog errors first",
             args.old, args.new
         );
         return code;
     }
-    let mut checked = Checked {
-        diagnostics: diff(&loaded.old, &loaded.new, args.mode),
-        catalog: loaded.new,
-        sources: loaded.sources,
-    };
-    let code = report(&mut checked, &args.report);
-    let d = &checked.diagnostics;
+    let mut d = diff(&loaded.old, &loaded.new, args.mode);
+    let code = report(&mut d, &loaded.sources, &args.report);
     eprintln!(
         "contractc: diff {} -> {} (mode {}): {} breaking changes, {} warnings",
         args.old,

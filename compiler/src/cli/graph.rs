@@ -39,13 +39,13 @@ pub fn run(args: &GraphArgs) -> u8 {
         deny_warnings: args.deny_warnings,
         color: args.color,
     };
-    let code = super::check::report(&mut checked, &report);
-    if code != 0 {
+    let code = super::check::report(&mut checked.diagnostics, &checked.sources, &report);
+    let Some(catalog) = checked.emittable().filter(|_| code == 0) else {
         return code;
-    }
+    };
     let text = match args.format {
-        Drawing::Mermaid => graph::mermaid(&checked.catalog),
-        Drawing::Dot => graph::dot(&checked.catalog),
+        Drawing::Mermaid => graph::mermaid(catalog),
+        Drawing::Dot => graph::dot(catalog),
     };
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {

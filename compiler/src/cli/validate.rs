@@ -25,12 +25,12 @@ pub struct ValidateArgs {
 /// Answers every input line with `ok` or `invalid: ...`; exit 1 when any is invalid.
 pub fn run(args: &ValidateArgs) -> u8 {
     let mut checked = contractc::check_dir(&args.catalog.catalog);
-    if checked.diagnostics.has_errors() {
-        let code = report(&mut checked, &args.report);
+    let Some(catalog) = checked.emittable() else {
+        let code = report(&mut checked.diagnostics, &checked.sources, &args.report);
         summary(&checked, "checked");
         return code;
-    }
-    let validator = match SchemaValidator::new(&checked.catalog, &args.contract) {
+    };
+    let validator = match SchemaValidator::new(catalog, &args.contract) {
         Ok(v) => v,
         Err(message) => {
             eprintln!("error: {message}");

@@ -8,7 +8,6 @@ pub mod identity;
 pub mod pattern;
 pub mod reader;
 pub mod type_expr;
-pub mod unique;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, suggest};
 use crate::model::{Catalog, Config, Kind};
@@ -43,7 +42,6 @@ pub fn resolve(files: &[ParsedFile], sources: &SourceMap, diags: &mut Diagnostic
         }
     }
     resolve_refs(&read, diags);
-    unique::check_nested(&read, diags);
     Catalog {
         config,
         definitions: read.into_iter().map(|(k, v)| (k, v.def)).collect(),

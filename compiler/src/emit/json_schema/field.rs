@@ -35,20 +35,23 @@ pub(super) fn or_null(schema: Value) -> Value {
     json!({ "anyOf": [schema, { "type": "null" }] })
 }
 
-/// The schema of a type with its constraints, accepting `null` when the type is nullable.
+/// The schema of a type with its constraints, accepting `null` where a layer is nullable.
 pub(super) fn type_schema(spec: &TypeSpec) -> Value {
-    let mut map = base_schema(&spec.ty);
-    add_constraints(&mut map, &spec.ty, &spec.constraints);
-    let schema = Value::Object(map);
-    if spec.nullable {
-        or_null(schema)
-    } else {
-        schema
-    }
+    spec.fold(|layer, inside| {
+        let mut map = base_schema(&layer.ty, inside);
+        add_constraints(&mut map, &layer.ty, &layer.constraints);
+        let schema = Value::Object(map);
+        if layer.nullable {
+            or_null(schema)
+        } else {
+            schema
+        }
+    })
 }
 
-/// The schema of a type before constraints.
-fn base_schema(ty: &Type) -> Map<String, Value> {
+/// The schema of one layer before constraints; `inside` is the schema of its element.
+fn base_schema(ty: &Type, inside: Option<Value>) -> Map<String, Value> {
+    let inside = inside.unwrap_or_else(|| json!({}));
     let value = match ty {
         Type::String => json!({ "type": "string" }),
         Type::Int => json!({ "type": "integer" }),
@@ -59,8 +62,8 @@ fn base_schema(ty: &Type) -> Map<String, Value> {
         Type::Date => formatted("date"),
         Type::Email => formatted("email"),
         Type::Json => json!({}),
-        Type::List(item) => json!({ "type": "array", "items": type_schema(item) }),
-        Type::Map(value) => json!({ "type": "object", "additionalProperties": type_schema(value) }),
+        Type::List(_) => json!({ "type": "array", "items": inside }),
+        Type::Map(_) => json!({ "type": "object", "additionalProperties": inside }),
         Type::Ref(name) => json!({ "$ref": def_ref(name) }),
         Type::InlineEnum(values) => json!({ "type": "string", "enum": values }),
     };

@@ -1,6 +1,6 @@
 //! Whole message schemas: header, identity, required, `$defs`, annotations, text.
 
-use super::super::{DRAFT_2020_12, emit, message_schema, to_text};
+use super::super::{DRAFT_2020_12, to_text};
 use super::fixtures::*;
 use crate::model::{Kind, OrgPolicy, Type, UnknownFields};
 use serde_json::{Value, json};
@@ -219,10 +219,10 @@ fn only_messages_have_schemas() {
         record("Rec", vec![]),
         enumeration("Colour", &["red"]),
     ]);
-    assert!(message_schema(&cat, "Rec").is_none());
-    assert!(message_schema(&cat, "Colour").is_none());
-    assert!(message_schema(&cat, "Missing").is_none());
-    let all = emit(&cat);
+    assert!(message_schema_of(&cat, "Rec").is_none());
+    assert!(message_schema_of(&cat, "Colour").is_none());
+    assert!(message_schema_of(&cat, "Missing").is_none());
+    let all = emit_all(&cat);
     let names: Vec<&String> = all.keys().collect();
     assert_eq!(names, ["AnswerResponseV1", "AskRequestV1"]);
     assert_eq!(all["AskRequestV1"], schema(&cat, "AskRequestV1"));
@@ -259,8 +259,8 @@ fn text_does_not_depend_on_insertion_order() {
 fn emitting_twice_gives_the_same_bytes() {
     let m = request("SubmitRequestV1", vec![field("e", reference("E"))]);
     let cat = catalog(vec![m, enumeration("E", &["b", "a"])]);
-    let first: Vec<String> = emit(&cat).values().map(to_text).collect();
-    let second: Vec<String> = emit(&cat).values().map(to_text).collect();
+    let first: Vec<String> = emit_all(&cat).values().map(to_text).collect();
+    let second: Vec<String> = emit_all(&cat).values().map(to_text).collect();
     assert_eq!(first, second);
     assert!(
         first[0].contains("\"enum\": [\n        \"b\",\n        \"a\"\n      ]"),

@@ -1,14 +1,30 @@
 //! The validation tree of a field: which checks run on which value, how to reach nested values.
 
 use super::super::literal::{bound_lit, raw_str_lit, str_lit};
-use crate::model::{Bound, Catalog, Constraints, Kind, Type, TypeSpec};
+use crate::model::{Bound, Catalog, Constraints, Type, TypeSpec};
 use serde::Serialize;
+
+/// What a validation node stands for; templates read it as its lower-case name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum NodeKind {
+    /// An `Option`: validate the value inside when there is one.
+    Option,
+    /// A `Vec`: validate every item.
+    List,
+    /// A `BTreeMap`: validate every value.
+    Map,
+    /// A record: call its `Validate`.
+    Record,
+    /// A value with checks of its own only.
+    Leaf,
+}
 
 /// One value to validate and how to reach the values inside it.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct Node {
-    /// `option`, `list`, `map`, `record` (call its `Validate`) or `leaf`.
-    pub kind: &'static str,
+    /// What the value is.
+    pub kind: NodeKind,
     /// Checks on this value itself (never on an `option` node).
     pub checks: Vec<Check>,
     /// The values inside (`option`, `list`, `map`).
@@ -44,13 +60,13 @@ pub(crate) struct PatternStatic {
 impl Node {
     fn leaf(checks: Vec<Check>) -> Node {
         Node {
-            kind: "leaf",
+            kind: NodeKind::Leaf,
             checks,
             child: None,
         }
     }
 
-    fn wrap(kind: &'static str, checks: Vec<Check>, child: Node) -> Node {
+    fn wrap(kind: NodeKind, checks: Vec<Check>, child: Node) -> Node {
         Node {
             kind,
             checks,
@@ -61,7 +77,7 @@ impl Node {
     /// Whether any code runs for this value: a check here or below, or a record to recurse into.
     pub fn is_active(&self) -> bool {
         !self.checks.is_empty()
-            || self.kind == "record"
+            || self.kind == NodeKind::Record
             || self.child.as_ref().is_some_and(|c| c.is_active())
     }
 
@@ -92,7 +108,7 @@ impl<'a> NodeBuilder<'a> {
 
     /// The tree of a field (`optional` wraps it in an `option` node).
     pub fn field(&mut self, spec: &TypeSpec, optional: bool) -> Node {
-        let node = if super::types::unique_as_json(self.catalog, spec) {
+        let node = if spec.unique_as_json(self.catalog) {
             // Compared as JSON while parsing (`de::strict_unique`): no check after.
             let mut parsed = spec.clone();
             parsed.constraints.unique = None;
@@ -101,41 +117,33 @@ impl<'a> NodeBuilder<'a> {
             self.spec(spec)
         };
         if optional || spec.nullable {
-            Node::wrap("option", Vec::new(), node).pruned()
+            Node::wrap(NodeKind::Option, Vec::new(), node).pruned()
         } else {
             node
         }
     }
 
-    /// The tree of a type expression, without its own top-level `?`.
+    /// The tree of a type expression, without its own top-level `?`; each `?` inside a list
+    /// or map is an `option` node around its element.
     fn spec(&mut self, spec: &TypeSpec) -> Node {
-        let checks = self.checks(&spec.ty, &spec.constraints);
-        match &spec.ty {
-            Type::List(item) => Node::wrap("list", checks, self.nested(item)).pruned(),
-            Type::Map(value) => Node::wrap("map", checks, self.nested(value)).pruned(),
-            Type::Ref(name) if self.is_record(name) => Node {
-                kind: "record",
-                checks,
-                child: None,
-            },
-            _ => Node::leaf(checks),
-        }
-    }
-
-    /// The tree of a list item or map value, whose `?` is its own.
-    fn nested(&mut self, spec: &TypeSpec) -> Node {
-        let node = self.spec(spec);
-        if spec.nullable {
-            Node::wrap("option", Vec::new(), node).pruned()
-        } else {
-            node
-        }
-    }
-
-    fn is_record(&self, name: &str) -> bool {
-        self.catalog
-            .get(name)
-            .is_some_and(|d| d.kind == Kind::Record)
+        spec.fold(|layer, inside| {
+            let checks = self.checks(&layer.ty, &layer.constraints);
+            let node = match (&layer.ty, inside) {
+                (Type::List(_), Some(item)) => Node::wrap(NodeKind::List, checks, item).pruned(),
+                (Type::Map(_), Some(value)) => Node::wrap(NodeKind::Map, checks, value).pruned(),
+                (Type::Ref(name), _) if self.catalog.is_record(name) => Node {
+                    kind: NodeKind::Record,
+                    checks,
+                    child: None,
+                },
+                _ => Node::leaf(checks),
+            };
+            if layer.nullable && !std::ptr::eq(layer, spec) {
+                Node::wrap(NodeKind::Option, Vec::new(), node).pruned()
+            } else {
+                node
+            }
+        })
     }
 
     /// The checks of `c` that apply to a value of type `ty`, in a fixed order.
@@ -236,7 +244,7 @@ pub(crate) fn identity_node(max_length: u32, optional: bool) -> Option<Node> {
         message: None,
     }]);
     Some(if optional {
-        Node::wrap("option", Vec::new(), leaf)
+        Node::wrap(NodeKind::Option, Vec::new(), leaf)
     } else {
         leaf
     })

@@ -1,7 +1,8 @@
-//! The one place where wire names become Rust identifiers (like prost-build's `ident.rs`).
+//! The one place where wire names become Rust identifiers (like prost-build's `ident.rs`,
+//! kept in the front-end as cxx keeps `syntax/ident.rs`).
 //!
-//! Every function here is pure, so the checker can call the same functions to report two
-//! names that become the same identifier (C0112) before anything is generated.
+//! [`super::Facts`] applies these functions once per catalog; the checker reads the names
+//! from there to report two that collide (C0112), and the Rust emitter writes them.
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
