@@ -1,6 +1,6 @@
 //! The schema of one field and of each type expression, with its constraints.
 
-use crate::model::{Bound, Constraints, Field, Type, TypeSpec};
+use crate::model::{Bound, Field, Rule, Type, TypeSpec};
 use serde_json::{Map, Value, json};
 
 /// The schema of a field: its type, `null` too when optional, then its doc keywords.
@@ -35,11 +35,11 @@ pub(super) fn or_null(schema: Value) -> Value {
     json!({ "anyOf": [schema, { "type": "null" }] })
 }
 
-/// The schema of a type with its constraints, accepting `null` where a layer is nullable.
+/// The schema of a type with its rules, accepting `null` where a layer is nullable.
 pub(super) fn type_schema(spec: &TypeSpec) -> Value {
     spec.fold(|layer, inside| {
         let mut map = base_schema(&layer.ty, inside);
-        add_constraints(&mut map, &layer.ty, &layer.constraints);
+        add_rules(&mut map, layer);
         let schema = Value::Object(map);
         if layer.nullable {
             or_null(schema)
@@ -49,23 +49,23 @@ pub(super) fn type_schema(spec: &TypeSpec) -> Value {
     })
 }
 
-/// The schema of one layer before constraints; `inside` is the schema of its element.
+/// The schema of one layer before its rules; `inside` is the schema of its element.
 fn base_schema(ty: &Type, inside: Option<Value>) -> Map<String, Value> {
     let inside = inside.unwrap_or_else(|| json!({}));
     let value = match ty {
-        Type::String => json!({ "type": "string" }),
+        Type::String
+        | Type::Email
+        | Type::Uuid
+        | Type::DateTime
+        | Type::Date
+        | Type::InlineEnum(_) => json!({ "type": "string" }),
         Type::Int => json!({ "type": "integer" }),
         Type::Float => json!({ "type": "number" }),
         Type::Bool => json!({ "type": "boolean" }),
-        Type::Uuid => formatted("uuid"),
-        Type::DateTime => formatted("date-time"),
-        Type::Date => formatted("date"),
-        Type::Email => formatted("email"),
         Type::Json => json!({}),
         Type::List(_) => json!({ "type": "array", "items": inside }),
         Type::Map(_) => json!({ "type": "object", "additionalProperties": inside }),
         Type::Ref(name) => json!({ "$ref": def_ref(name) }),
-        Type::InlineEnum(values) => json!({ "type": "string", "enum": values }),
     };
     match value {
         Value::Object(map) => map,
@@ -78,48 +78,55 @@ pub(super) fn def_ref(name: &str) -> String {
     format!("#/$defs/{name}")
 }
 
-/// A string with a `format` that validators assert.
-fn formatted(format: &str) -> Value {
-    json!({ "type": "string", "format": format })
-}
-
-/// Adds the keywords of every constraint that is set; `int` also gets the 64-bit range.
-fn add_constraints(map: &mut Map<String, Value>, ty: &Type, c: &Constraints) {
-    let mut put = |key: &str, value: Option<Value>| {
-        if let Some(value) = value {
-            map.insert(key.into(), value);
-        }
-    };
-    put("minLength", c.min_length.as_ref().map(|s| s.value.into()));
-    put("maxLength", c.max_length.as_ref().map(|s| s.value.into()));
-    put(
-        "pattern",
-        c.pattern.as_ref().map(|s| s.value.source.clone().into()),
-    );
-    let (mut min, mut max) = (
-        c.min.as_ref().map(|s| s.value),
-        c.max.as_ref().map(|s| s.value),
-    );
-    if *ty == Type::Int {
-        min = Some(tighter_min(min, i64::MIN));
-        max = Some(tighter_max(max, i64::MAX));
+/// Adds the keyword of every rule of the layer.
+fn add_rules(map: &mut Map<String, Value>, spec: &TypeSpec) {
+    // An `int`'s written inclusive bounds, merged with its 64-bit range after the loop.
+    let (mut int64, mut min, mut max) = (false, None, None);
+    for rule in spec.rules() {
+        let (key, value): (&str, Value) = match rule {
+            Rule::MinLength(n) => ("minLength", n.into()),
+            Rule::MaxLength(n) => ("maxLength", n.into()),
+            Rule::Pattern(p) => ("pattern", p.source.clone().into()),
+            Rule::Format(f) => ("format", f.keyword().into()),
+            Rule::Int64 => {
+                int64 = true;
+                continue;
+            }
+            Rule::Lower {
+                bound,
+                exclusive: false,
+                integer: true,
+            } => {
+                min = Some(bound);
+                continue;
+            }
+            Rule::Upper {
+                bound,
+                exclusive: false,
+                integer: true,
+            } => {
+                max = Some(bound);
+                continue;
+            }
+            Rule::Lower { bound, exclusive, .. } => {
+                let key = if exclusive { "exclusiveMinimum" } else { "minimum" };
+                (key, bound.to_json())
+            }
+            Rule::Upper { bound, exclusive, .. } => {
+                let key = if exclusive { "exclusiveMaximum" } else { "maximum" };
+                (key, bound.to_json())
+            }
+            Rule::MinItems(n) => ("minItems", n.into()),
+            Rule::MaxItems(n) => ("maxItems", n.into()),
+            Rule::UniqueItems => ("uniqueItems", true.into()),
+            Rule::OneOf(values) => ("enum", values.into()),
+        };
+        map.insert(key.into(), value);
     }
-    put("minimum", min.map(Bound::to_json));
-    put("maximum", max.map(Bound::to_json));
-    put(
-        "exclusiveMinimum",
-        c.exclusive_min.as_ref().map(|s| s.value.to_json()),
-    );
-    put(
-        "exclusiveMaximum",
-        c.exclusive_max.as_ref().map(|s| s.value.to_json()),
-    );
-    put("minItems", c.min_items.as_ref().map(|s| s.value.into()));
-    put("maxItems", c.max_items.as_ref().map(|s| s.value.into()));
-    put(
-        "uniqueItems",
-        c.unique.as_ref().filter(|s| s.value).map(|_| true.into()),
-    );
+    if int64 {
+        map.insert("minimum".into(), tighter_min(min, i64::MIN).to_json());
+        map.insert("maximum".into(), tighter_max(max, i64::MAX).to_json());
+    }
 }
 
 /// The larger of a written lower bound and the type's own (`own` is `i64::MIN`).

@@ -1,7 +1,8 @@
 //! The validation tree of a field: which checks run on which value, how to reach nested values.
 
-use super::super::literal::{bound_lit, raw_str_lit, str_lit};
-use crate::model::{Bound, Catalog, Constraints, Type, TypeSpec};
+use super::super::literal::{f64_lit, i64_lit, raw_str_lit, str_lit};
+use crate::model::rules::int_bound;
+use crate::model::{Bound, Catalog, Format, Rule, Type, TypeSpec};
 use serde::Serialize;
 
 /// What a validation node stands for; templates read it as its lower-case name.
@@ -127,7 +128,7 @@ impl<'a> NodeBuilder<'a> {
     /// or map is an `option` node around its element.
     fn spec(&mut self, spec: &TypeSpec) -> Node {
         spec.fold(|layer, inside| {
-            let checks = self.checks(&layer.ty, &layer.constraints);
+            let checks = self.checks(layer);
             let node = match (&layer.ty, inside) {
                 (Type::List(_), Some(item)) => Node::wrap(NodeKind::List, checks, item).pruned(),
                 (Type::Map(_), Some(value)) => Node::wrap(NodeKind::Map, checks, value).pruned(),
@@ -146,89 +147,80 @@ impl<'a> NodeBuilder<'a> {
         })
     }
 
-    /// The checks of `c` that apply to a value of type `ty`, in a fixed order.
-    fn checks(&mut self, ty: &Type, c: &Constraints) -> Vec<Check> {
-        let mut out = Vec::new();
+    /// The checks of the layer's rules, in the rules' order; a rule that a Rust type
+    /// enforces by itself (formats but `email`, the `int` range, enum values) has none.
+    fn checks(&mut self, spec: &TypeSpec) -> Vec<Check> {
         let by_ref = |name, arg: Option<String>| Check {
             name,
             arg,
             by_value: false,
             message: None,
         };
-        if ty.is_text() {
-            if let Some(n) = &c.min_length {
-                out.push(by_ref("min_length", Some(n.value.to_string())));
-            }
-            if let Some(n) = &c.max_length {
-                out.push(by_ref("max_length", Some(n.value.to_string())));
-            }
-            if let Some(p) = &c.pattern {
-                let ident = format!("PATTERN_{}", self.patterns.len());
-                self.patterns.push(PatternStatic {
-                    ident: ident.clone(),
-                    rust: raw_str_lit(&p.value.rust),
-                    source: str_lit(&p.value.source),
-                });
-                out.push(Check {
-                    message: Some(str_lit(&format!(
-                        "does not match pattern \"{}\"",
-                        p.value.source
-                    ))),
-                    ..by_ref("pattern", Some(ident))
-                });
-            }
-            if *ty == Type::Email {
-                out.push(by_ref("email_format", None));
-            }
-        }
-        if ty.is_number() {
-            out.extend(number_checks(c, *ty == Type::Int));
-        }
-        if matches!(ty, Type::List(_)) {
-            if let Some(n) = &c.min_items {
-                out.push(by_ref("min_items", Some(n.value.to_string())));
-            }
-            if let Some(n) = &c.max_items {
-                out.push(by_ref("max_items", Some(n.value.to_string())));
-            }
-            if c.unique.as_ref().is_some_and(|u| u.value) {
-                out.push(by_ref("unique_items", None));
-            }
+        let by_value = |name, arg: String| Check {
+            name,
+            arg: Some(arg),
+            by_value: true,
+            message: None,
+        };
+        let mut out = Vec::new();
+        for rule in spec.rules() {
+            out.push(match rule {
+                Rule::MinLength(n) => by_ref("min_length", Some(n.to_string())),
+                Rule::MaxLength(n) => by_ref("max_length", Some(n.to_string())),
+                Rule::Pattern(p) => {
+                    let ident = format!("PATTERN_{}", self.patterns.len());
+                    self.patterns.push(PatternStatic {
+                        ident: ident.clone(),
+                        rust: raw_str_lit(&p.rust),
+                        source: str_lit(&p.source),
+                    });
+                    Check {
+                        message: Some(str_lit(&p.message())),
+                        ..by_ref("pattern", Some(ident))
+                    }
+                }
+                Rule::Format(Format::Email) => by_ref("email_format", None),
+                Rule::Lower {
+                    bound,
+                    exclusive,
+                    integer,
+                } => {
+                    let (name, arg) = bound_check(bound, exclusive, integer, true);
+                    by_value(name, arg)
+                }
+                Rule::Upper {
+                    bound,
+                    exclusive,
+                    integer,
+                } => {
+                    let (name, arg) = bound_check(bound, exclusive, integer, false);
+                    by_value(name, arg)
+                }
+                Rule::MinItems(n) => by_ref("min_items", Some(n.to_string())),
+                Rule::MaxItems(n) => by_ref("max_items", Some(n.to_string())),
+                Rule::UniqueItems => by_ref("unique_items", None),
+                Rule::Format(_) | Rule::Int64 | Rule::OneOf(_) => continue,
+            });
         }
         out
     }
 }
 
-/// Bound checks of a number; `int` fields compare with integer literals.
-fn number_checks(c: &Constraints, int: bool) -> Vec<Check> {
-    let bounds = [
-        ("min", &c.min, true, false),
-        ("max", &c.max, false, false),
-        ("exclusive_min", &c.exclusive_min, true, true),
-        ("exclusive_max", &c.exclusive_max, false, true),
-    ];
-    bounds
-        .into_iter()
-        .filter_map(|(name, bound, lower, exclusive)| {
-            let bound = bound.as_ref()?.value;
-            Some(match (int, bound) {
-                // An integer is beyond a fractional bound exactly when it is beyond or at the
-                // nearest integer inside it: check that one, inclusively.
-                (true, Bound::Float(f)) if exclusive && f.fract() != 0.0 => Check {
-                    name: if lower { "min" } else { "max" },
-                    arg: Some(bound_lit(bound, int, lower)),
-                    by_value: true,
-                    message: None,
-                },
-                _ => Check {
-                    name,
-                    arg: Some(bound_lit(bound, int, lower)),
-                    by_value: true,
-                    message: None,
-                },
-            })
-        })
-        .collect()
+/// The runtime check and literal of a bound: `int` fields compare with an integer literal.
+fn bound_check(bound: Bound, exclusive: bool, integer: bool, lower: bool) -> (&'static str, String) {
+    let (exclusive, arg) = if integer {
+        let (b, exclusive) = int_bound(bound, exclusive, lower);
+        (exclusive, i64_lit(b))
+    } else {
+        (exclusive, f64_lit(bound.as_f64()))
+    };
+    let name = match (lower, exclusive) {
+        (true, false) => "min",
+        (true, true) => "exclusive_min",
+        (false, false) => "max",
+        (false, true) => "exclusive_max",
+    };
+    (name, arg)
 }
 
 /// The check of an identity field whose configured `max_length` is below the 255 that
