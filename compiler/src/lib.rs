@@ -151,7 +151,7 @@ fn run(
     mut diags: Diagnostics,
 ) -> (Catalog, Facts, Diagnostics) {
     let parsed = parse::parse_files(sources, files, &mut diags);
-    let catalog = resolve::resolve(&parsed, sources, &mut diags);
+    let catalog = resolve::resolve(&parsed, &mut diags);
     let facts = Facts::of(&catalog);
     check::check(&catalog, &facts, &mut diags);
     diags.sort();

@@ -1,7 +1,7 @@
 //! Rust name collisions: two wire names that become the same Rust identifier
 //! (`fooBar` and `foo_bar`), read from the names the model derived ([`Facts`]).
 
-use crate::diag::{Code, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::model::{Body, Catalog, Facts};
 use crate::source::Pos;
 use std::collections::BTreeMap;
@@ -74,18 +74,61 @@ impl Scope {
             if first_pos.is_none() {
                 return;
             }
-            let at = first_pos.map_or(String::new(), |p| format!(" (line {})", p.line));
-            diags.emit(
+            let mut d = Diagnostic::new(
                 Code::RustNameCollision,
                 pos,
                 format!(
-                    "`{wire}` and `{first}`{at} both become the Rust {} `{rust}`",
+                    "`{wire}` and `{first}` both become the Rust {} `{rust}`",
                     self.what
                 ),
-            );
+            )
+            .with_label(format!("`{wire}` becomes `{rust}`"));
+            if let Some(first_pos) = first_pos {
+                d = d.with_secondary(*first_pos, format!("`{first}` became `{rust}` here"));
+            }
+            diags.push(d);
             return;
         }
         self.taken
             .insert(rust.to_string(), (wire.to_string(), Some(pos)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diag::Code;
+    use std::path::PathBuf;
+
+    #[test]
+    fn a_collision_across_two_files_points_at_both() {
+        let files = [
+            (
+                "a.yaml",
+                "name: Essay_v1\nkind: record\nfields:\n  x: int\n",
+            ),
+            (
+                "b.yaml",
+                "# b\n\n\nname: EssayV1\nkind: record\nfields:\n  x: int\n",
+            ),
+        ];
+        let files = files
+            .iter()
+            .map(|(n, t)| (PathBuf::from(n), PathBuf::from(n), t.as_bytes().to_vec()))
+            .collect();
+        let mut sources = crate::SourceMap::default();
+        let (_, diags) = crate::check_files(&mut sources, files);
+        let d = diags
+            .iter()
+            .find(|d| d.code == Code::RustNameCollision)
+            .expect("a collision");
+        let place = |pos: crate::source::Pos| {
+            let path = sources.path(pos.file).display().to_string();
+            (path, pos.line, pos.column)
+        };
+        // Definitions are checked in name order: `EssayV1` (b.yaml) takes the name first.
+        assert_eq!(place(d.pos.unwrap()), ("a.yaml".into(), 1, 7));
+        assert_eq!(d.secondary.len(), 1);
+        assert_eq!(place(d.secondary[0].pos), ("b.yaml".into(), 4, 7));
+        assert!(!d.message.contains("line"), "{}", d.message);
     }
 }

@@ -194,7 +194,10 @@ pub fn as_int64(value: &Value) -> Option<i64> {
     let n = value.as_number()?;
     n.as_i64().or_else(|| {
         n.as_f64()
-            .filter(|f| f.fract() == 0.0 && (-9.223_372_036_854_775e18..9.223_372_036_854_775e18).contains(f))
+            .filter(|f| {
+                f.fract() == 0.0
+                    && (-9.223_372_036_854_775e18..9.223_372_036_854_775e18).contains(f)
+            })
             .map(|f| f as i64)
     })
 }
@@ -310,6 +313,10 @@ mod tests {
         assert!(Rule::Int64.violation(&json!(1.5)).is_some());
         assert!(Rule::UniqueItems.violation(&json!([1, 1.0])).is_some());
         assert_eq!(Rule::OneOf(vec!["a"]).violation(&json!("a")), None);
-        assert_eq!(Rule::MinLength(3).violation(&json!(5)), None, "not a string");
+        assert_eq!(
+            Rule::MinLength(3).violation(&json!(5)),
+            None,
+            "not a string"
+        );
     }
 }

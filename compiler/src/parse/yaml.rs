@@ -1,7 +1,7 @@
 //! YAML text → a tree of nodes that keep their positions, built without recursion and
 //! within fixed limits (depth, node count, no aliases), so hostile input stays cheap.
 
-use crate::diag::{Code, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::source::{FileId, Pos, SourceFile};
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 
@@ -335,12 +335,13 @@ impl Builder<'_> {
                 Some(key) => {
                     let duplicate = entries.iter().find(|(k, _)| k.text() == key.text());
                     if let Some((first, _)) = duplicate {
-                        let message = format!(
-                            "key `{}` is already set on line {}",
-                            key.text().unwrap_or_default(),
-                            first.pos.line
+                        let message =
+                            format!("key `{}` is already set", key.text().unwrap_or_default());
+                        self.diags.push(
+                            Diagnostic::new(Code::DuplicateKey, key.pos, message)
+                                .with_label("set again here")
+                                .with_secondary(first.pos, "first set here"),
                         );
-                        self.diags.emit(Code::DuplicateKey, key.pos, message);
                     } else {
                         entries.push((key, node));
                     }

@@ -184,11 +184,15 @@ pub fn read_enum_values(node: &Node, diags: &mut Diagnostics) -> Option<Vec<Span
             continue;
         };
         if let Some(first) = values.iter().find(|v| v.value == text) {
-            let message = format!(
-                "enum value `{text}` is already listed on line {}",
-                first.pos.line
+            diags.push(
+                Diagnostic::new(
+                    Code::InvalidEnumValues,
+                    item.pos,
+                    format!("enum value `{text}` is already listed"),
+                )
+                .with_label("listed again here")
+                .with_secondary(first.pos, "first listed here"),
             );
-            diags.emit(Code::InvalidEnumValues, item.pos, message);
             continue;
         }
         values.push(Spanned::new(text.to_string(), item.pos));

@@ -119,3 +119,24 @@ fn color_only_when_asked() {
     assert!(styled.contains("\u{1b}["), "{styled:?}");
     assert!(!fixture::rendered(Format::Human).contains('\u{1b}'));
 }
+
+#[test]
+fn both_places_of_a_two_file_diagnostic_are_shown() {
+    let (sources, diags) = fixture::two_places();
+    let expected = "\
+error[C0105]: `A` is already defined
+ --> schemas/b.yaml:4:7
+  |
+4 | name: A
+  |       ^ defined again here
+  |
+ ::: schemas/a.yaml:1:7
+  |
+1 | name: A
+  |       - first defined here
+  |
+  = help: names are unique across the whole catalog: rename or remove one
+
+";
+    assert_eq!(plain(&diags, &sources), expected);
+}

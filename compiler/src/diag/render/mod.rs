@@ -52,11 +52,15 @@ struct Located<'a> {
 impl<'a> Located<'a> {
     /// Looks up the file of `d`'s position; `None` for diagnostics without a position.
     fn of(d: &Diagnostic, sources: &'a SourceMap) -> Option<Self> {
-        let pos = d.pos?;
-        Some(Located {
+        d.pos.map(|pos| Located::at(pos, sources))
+    }
+
+    /// Looks up the file of `pos`.
+    fn at(pos: Pos, sources: &'a SourceMap) -> Self {
+        Located {
             pos,
             file: file_of(sources, pos.file),
-        })
+        }
     }
 
     /// The display path, or `<unknown>` for a file id the source map does not hold.
@@ -134,6 +138,24 @@ pub(super) mod fixture {
             Code::EmptyCatalog,
             "no .yaml file under `schemas`",
         ));
+        (sources, diags)
+    }
+
+    /// A diagnostic about `A` in `b.yaml` that was first defined in `a.yaml`.
+    pub fn two_places() -> (SourceMap, Diagnostics) {
+        let mut sources = SourceMap::default();
+        let a = sources.add("schemas/a.yaml".into(), "name: A\nkind: record\n".into());
+        let b = sources.add("schemas/b.yaml".into(), "# x\n\n\nname: A\n".into());
+        let mut diags = Diagnostics::new();
+        diags.push(
+            crate::diag::Diagnostic::new(
+                Code::DuplicateDefinition,
+                sources.get(b).pos(b, 4, 6, 1),
+                "`A` is already defined",
+            )
+            .with_label("defined again here")
+            .with_secondary(sources.get(a).pos(a, 1, 6, 1), "first defined here"),
+        );
         (sources, diags)
     }
 

@@ -6,7 +6,9 @@
 //! - a span that ends on a later line gets `endLine` as well as `endColumn`;
 //! - the rule carries the code's default help; a diagnostic whose help differs (a "did you
 //!   mean") appends it to its message as a second line, `help: ...`;
-//! - a diagnostic without a position has no `locations`.
+//! - a diagnostic without a position has no `locations`;
+//! - every secondary place is a `relatedLocations` entry (ids from 0) with its text as the
+//!   location's message.
 
 use super::Located;
 use crate::diag::{Code, Diagnostic, Diagnostics, Severity};
@@ -102,6 +104,20 @@ fn result(d: &Diagnostic, sources: &SourceMap) -> SarifResult {
     result.locations = Located::of(d, sources)
         .and_then(|l| location(&l))
         .map(|l| vec![l]);
+    let related: Vec<Location> = d
+        .secondary
+        .iter()
+        .zip(0..)
+        .filter_map(|(label, id)| {
+            let mut l = location(&Located::at(label.pos, sources))?;
+            l.id = Some(id);
+            l.message = Some(Message::builder().text(label.text.clone()).build());
+            Some(l)
+        })
+        .collect();
+    if !related.is_empty() {
+        result.related_locations = Some(related);
+    }
     result
 }
 

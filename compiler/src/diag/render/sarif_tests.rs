@@ -134,3 +134,27 @@ fn uris_are_percent_encoded() {
     assert_eq!(uri("/srv/x.yaml", true), "file:///srv/x.yaml");
     assert_eq!(uri("C:/x.yaml", true), "file:///C:/x.yaml");
 }
+
+#[test]
+fn secondary_places_are_related_locations() {
+    let (sources, diags) = fixture::two_places();
+    let mut out = Vec::new();
+    write(&diags, &sources, &mut out).unwrap();
+    let doc: Value = serde_json::from_slice(&out).unwrap();
+    let result = &doc["runs"][0]["results"][0];
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "schemas/b.yaml"
+    );
+    assert_eq!(
+        result["relatedLocations"],
+        json!([{
+            "id": 0,
+            "message": { "text": "first defined here" },
+            "physicalLocation": {
+                "artifactLocation": { "uri": "schemas/a.yaml" },
+                "region": { "startLine": 1, "startColumn": 7, "endColumn": 8 }
+            }
+        }])
+    );
+}

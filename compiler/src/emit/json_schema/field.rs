@@ -108,12 +108,24 @@ fn add_rules(map: &mut Map<String, Value>, spec: &TypeSpec) {
                 max = Some(bound);
                 continue;
             }
-            Rule::Lower { bound, exclusive, .. } => {
-                let key = if exclusive { "exclusiveMinimum" } else { "minimum" };
+            Rule::Lower {
+                bound, exclusive, ..
+            } => {
+                let key = if exclusive {
+                    "exclusiveMinimum"
+                } else {
+                    "minimum"
+                };
                 (key, bound.to_json())
             }
-            Rule::Upper { bound, exclusive, .. } => {
-                let key = if exclusive { "exclusiveMaximum" } else { "maximum" };
+            Rule::Upper {
+                bound, exclusive, ..
+            } => {
+                let key = if exclusive {
+                    "exclusiveMaximum"
+                } else {
+                    "maximum"
+                };
                 (key, bound.to_json())
             }
             Rule::MinItems(n) => ("minItems", n.into()),

@@ -207,7 +207,12 @@ impl<'a> NodeBuilder<'a> {
 }
 
 /// The runtime check and literal of a bound: `int` fields compare with an integer literal.
-fn bound_check(bound: Bound, exclusive: bool, integer: bool, lower: bool) -> (&'static str, String) {
+fn bound_check(
+    bound: Bound,
+    exclusive: bool,
+    integer: bool,
+    lower: bool,
+) -> (&'static str, String) {
     let (exclusive, arg) = if integer {
         let (b, exclusive) = int_bound(bound, exclusive, lower);
         (exclusive, i64_lit(b))
