@@ -11,7 +11,7 @@ use std::time::{Duration, SystemTime};
 
 /// The workspace root.
 fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
 /// Runs `contractc <args>` with `stdin` as standard input.

@@ -12,7 +12,7 @@ fn diagnostics_reference_is_current() {
     let current = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         current == fresh,
-        "docs/diagnostics.md is stale: run `cargo run -p contractc -- explain --markdown > docs/diagnostics.md`"
+        "docs/diagnostics.md is stale: run `cargo run -p contractc-cli -- explain --markdown > docs/diagnostics.md`"
     );
 }
 

@@ -23,7 +23,7 @@ fn dot(catalog: &Catalog) -> String {
 
 fn fixture_path(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/fixtures/graph")
+        .join("../../tests/fixtures/graph")
         .join(name)
 }
 
@@ -66,7 +66,7 @@ fn check(files: &[(&str, &str)]) -> Catalog {
 }
 
 fn reference_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../schemas")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schemas")
 }
 
 fn reference() -> Catalog {

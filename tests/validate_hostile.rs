@@ -20,7 +20,10 @@ struct Outcome {
 /// Runs `contractc validate` on the differential catalog's `contract` with `input` on stdin.
 fn validate(contract: &str, input: Vec<u8>) -> Outcome {
     let bin = env!("CARGO_BIN_EXE_contractc");
-    let catalog = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/differential/catalog");
+    let catalog = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/differential/catalog"
+    );
     let script =
         format!("ulimit -v 1048576; exec '{bin}' validate '{catalog}' --contract {contract}");
     let mut child = Command::new("sh")

@@ -16,7 +16,6 @@ pub mod parse;
 pub mod record;
 pub mod resolve;
 pub mod source;
-pub mod validate;
 
 pub use check::CheckedCatalog;
 pub use diag::{Code, Diagnostic, Diagnostics, Severity};

@@ -21,7 +21,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 use contractc::model::Catalog;
-use contractc::validate::{SchemaValidator, Verdict};
+use contractc_cli::validate::{SchemaValidator, Verdict};
 use contractc_runtime::Violations;
 
 /// The catalog and one compiled JSON Schema validator per message.

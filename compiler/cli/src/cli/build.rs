@@ -1,13 +1,9 @@
 //! `contractc build`: check, then write JSON Schemas and Rust; `--check` compares instead.
 
 use super::check::{report, summary, summary_text};
-use super::{CatalogArg, FINDINGS, ReportArgs, USAGE};
+use super::{CatalogArg, FINDINGS, Format, ReportArgs, USAGE};
 use clap::Args;
-use contractc::Checked;
-use contractc::build::generate;
-use contractc::diag::render::Format;
-use contractc::emit::rust::Templates;
-use contractc::output::Outputs;
+use contractc::build::{Builder, Built, Error};
 use contractc::record::Record;
 use std::path::PathBuf;
 
@@ -32,7 +28,8 @@ pub struct BuildArgs {
     report: ReportArgs,
 }
 
-/// Runs the build; nothing is written unless every check and every template succeeded.
+/// Runs the build through the library's one entry point ([`Builder::run`]); nothing is
+/// written unless every check and every template succeeded.
 pub fn run(args: &BuildArgs) -> u8 {
     let replay = replayable(args).then(|| Record::replay(&args.catalog.catalog, &args.out));
     if let Some(record) = replay.flatten() {
@@ -43,36 +40,40 @@ pub fn run(args: &BuildArgs) -> u8 {
         );
         return 0;
     }
-    let mut checked = contractc::check_dir(&args.catalog.catalog);
-    if args.report.deny_warnings {
-        checked.diagnostics.deny_warnings();
+    let mut builder = Builder::new()
+        .catalog(&args.catalog.catalog)
+        .output_dir(&args.out)
+        .deny_warnings(args.report.deny_warnings)
+        .check(args.check);
+    if let Some(dir) = &args.templates {
+        builder = builder.templates(dir);
     }
-    let generated = checked.emittable().map(|catalog| {
-        let templates = match &args.templates {
-            Some(dir) => Templates::from_dir(dir),
-            None => Ok(Templates::builtin()),
-        };
-        templates.and_then(|t| generate(catalog, &t))
-    });
-    if let Some(generated) = generated {
-        match generated {
-            Ok(outputs) => {
-                let code = report(&mut checked.diagnostics, &checked.sources, &args.report);
-                let text = summary_text(&checked, "built");
-                eprint!("{text}");
-                let code = finish(args, &outputs).max(code);
-                if !args.check && code == 0 {
-                    remember(args, &checked, &outputs, text);
-                }
-                return code;
+    match builder.run() {
+        Ok(mut built) => {
+            let code = report(
+                &mut built.checked.diagnostics,
+                &built.checked.sources,
+                &args.report,
+            );
+            let text = summary_text(&built.checked, "built");
+            eprint!("{text}");
+            let code = finish(args, &built).max(code);
+            if !args.check && code == 0 {
+                remember(args, &built, text);
             }
-            Err(diags) => checked.diagnostics.extend(diags),
+            code
+        }
+        Err(Error::Catalog { mut checked, .. }) => {
+            let code = report(&mut checked.diagnostics, &checked.sources, &args.report);
+            summary(&checked, "checked");
+            eprintln!("contractc: nothing was written");
+            code
+        }
+        Err(e) => {
+            eprintln!("error: cannot write to {}: {e}", args.out.display());
+            USAGE
         }
     }
-    let code = report(&mut checked.diagnostics, &checked.sources, &args.report);
-    summary(&checked, "checked");
-    eprintln!("contractc: nothing was written");
-    code
 }
 
 /// Whether a build may answer from the record of the last one: a plain build with the
@@ -83,9 +84,10 @@ fn replayable(args: &BuildArgs) -> bool {
 
 /// Records a clean build (no diagnostic at all), so the next one can see it has nothing to
 /// do; any other build forgets the record. A failure here only costs the next build time.
-fn remember(args: &BuildArgs, checked: &Checked, outputs: &Outputs, summary: String) {
+fn remember(args: &BuildArgs, built: &Built, summary: String) {
+    let checked = &built.checked;
     let record = (args.templates.is_none() && checked.diagnostics.is_empty())
-        .then(|| Record::new(&checked.sources, outputs, &args.out, summary))
+        .then(|| Record::new(&checked.sources, &built.outputs, &args.out, summary))
         .flatten();
     let saved = match record {
         Some(record) => record.save(&args.out),
@@ -99,41 +101,33 @@ fn remember(args: &BuildArgs, checked: &Checked, outputs: &Outputs, summary: Str
     }
 }
 
-fn finish(args: &BuildArgs, outputs: &contractc::output::Outputs) -> u8 {
+/// Says what the build wrote, or what `--check` found stale; the exit code it calls for.
+fn finish(args: &BuildArgs, built: &Built) -> u8 {
     if args.check {
-        let stale = outputs.staleness(&args.out);
-        for s in &stale {
+        for s in &built.stale {
             eprintln!("stale: {s}");
         }
-        if stale.is_empty() {
+        if built.stale.is_empty() {
             eprintln!(
                 "contractc: {} files up to date in {}",
-                outputs.files.len(),
+                built.outputs.files.len(),
                 args.out.display()
             );
             return 0;
         }
         eprintln!(
             "contractc: {} stale files; run `contractc build --out {}`",
-            stale.len(),
+            built.stale.len(),
             args.out.display()
         );
         return FINDINGS;
     }
-    match outputs.write(&args.out) {
-        Ok(s) => {
-            eprintln!(
-                "contractc: wrote {} files, {} unchanged, {} removed in {}",
-                s.written.len(),
-                s.unchanged,
-                s.removed.len(),
-                args.out.display()
-            );
-            0
-        }
-        Err(e) => {
-            eprintln!("error: cannot write to {}: {e}", args.out.display());
-            USAGE
-        }
-    }
+    eprintln!(
+        "contractc: wrote {} files, {} unchanged, {} removed in {}",
+        built.written.len(),
+        built.unchanged,
+        built.removed.len(),
+        args.out.display()
+    );
+    0
 }

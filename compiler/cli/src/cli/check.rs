@@ -1,8 +1,8 @@
 //! `contractc check`: the identity gate.
 
-use super::{CatalogArg, Color, FINDINGS, ReportArgs, USAGE};
+use super::{CatalogArg, Color, FINDINGS, Format, ReportArgs, USAGE};
 use clap::Args;
-use contractc::diag::render::{Format, render};
+use contractc::diag::render;
 use contractc::{Checked, Code, Diagnostics, SourceMap};
 use std::io::{IsTerminal, Write};
 
@@ -34,17 +34,31 @@ pub fn report(diagnostics: &mut Diagnostics, sources: &SourceMap, args: &ReportA
         Color::Auto => args.format == Format::Human && std::io::stderr().is_terminal(),
     };
     // Human output goes to stderr like rustc's; machine formats to stdout.
-    let written = if args.format == Format::Human {
-        render(
+    let written = match args.format {
+        Format::Human => render::render(
             diagnostics,
             sources,
-            args.format,
+            render::Format::Human,
             color,
             &mut std::io::stderr().lock(),
-        )
-    } else {
-        let mut out = std::io::stdout().lock();
-        render(diagnostics, sources, args.format, false, &mut out).and_then(|()| out.flush())
+        ),
+        Format::Json | Format::Github | Format::Sarif => {
+            let mut out = std::io::stdout().lock();
+            let written = match args.format {
+                Format::Json => {
+                    render::render(diagnostics, sources, render::Format::Json, false, &mut out)
+                }
+                Format::Github => render::render(
+                    diagnostics,
+                    sources,
+                    render::Format::Github,
+                    false,
+                    &mut out,
+                ),
+                _ => contractc_cli::sarif::write(diagnostics, sources, &mut out),
+            };
+            written.and_then(|()| out.flush())
+        }
     };
     if let Err(e) = written {
         eprintln!("error: cannot write diagnostics: {e}");

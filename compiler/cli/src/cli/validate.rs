@@ -3,7 +3,7 @@
 use super::check::{report, summary};
 use super::{CatalogArg, FINDINGS, ReportArgs, USAGE};
 use clap::Args;
-use contractc::validate::{Line, MAX_LINE_BYTES, SchemaValidator, Verdict, for_each_line};
+use contractc_cli::validate::{Line, MAX_LINE_BYTES, SchemaValidator, Verdict, for_each_line};
 use std::io::{BufReader, Write};
 use std::path::PathBuf;
 

@@ -3,7 +3,7 @@
 use super::ReportArgs;
 use super::USAGE;
 use super::check::report;
-use clap::Args;
+use clap::{Args, ValueEnum};
 use contractc::diff::load::{CatalogSource, load};
 use contractc::diff::{Mode, diff};
 
@@ -18,10 +18,31 @@ pub struct DiffArgs {
     new: CatalogSource,
     /// Which readers must keep working: backward (consumers on NEW read data written under OLD),
     /// forward (consumers on OLD read data written under NEW), or full (both).
-    #[arg(long, value_enum, default_value_t = Mode::Full)]
-    mode: Mode,
+    #[arg(long, value_enum, default_value_t = ModeArg::Full)]
+    mode: ModeArg,
     #[command(flatten)]
     report: ReportArgs,
+}
+
+/// Which readers must keep working (`--mode`), as [`Mode`].
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ModeArg {
+    /// Consumers on NEW read data written under OLD.
+    Backward,
+    /// Consumers on OLD read data written under NEW.
+    Forward,
+    /// Both backward and forward.
+    Full,
+}
+
+impl From<ModeArg> for Mode {
+    fn from(mode: ModeArg) -> Mode {
+        match mode {
+            ModeArg::Backward => Mode::Backward,
+            ModeArg::Forward => Mode::Forward,
+            ModeArg::Full => Mode::Full,
+        }
+    }
 }
 
 /// Reads both catalogs, reports their errors or the breaking changes; returns the exit code.
@@ -42,13 +63,13 @@ pub fn run(args: &DiffArgs) -> u8 {
         );
         return code;
     }
-    let mut d = diff(&loaded.old, &loaded.new, args.mode);
+    let mut d = diff(&loaded.old, &loaded.new, args.mode.into());
     let code = report(&mut d, &loaded.sources, &args.report);
     eprintln!(
         "contractc: diff {} -> {} (mode {}): {} breaking changes, {} warnings",
         args.old,
         args.new,
-        args.mode.as_str(),
+        Mode::from(args.mode).as_str(),
         d.error_count(),
         d.warning_count()
     );

@@ -1,4 +1,4 @@
-//! Writes the benchmarks' synthetic catalog: `cargo run -p contractc --example synth -- N DIR`
+//! Writes the benchmarks' synthetic catalog: `cargo run -p contractc-cli --example synth -- N DIR`
 //! puts N messages as YAML in `DIR/schemas` and as proto3 in `DIR/proto`.
 
 #[path = "../benches/support/synth.rs"]

@@ -7,8 +7,7 @@ mod explain;
 mod graph;
 mod validate;
 
-use clap::{Args, Parser, Subcommand};
-use contractc::diag::render::Format;
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -58,8 +57,21 @@ pub struct ReportArgs {
     pub color: Color,
 }
 
+/// An output format for diagnostics (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// rustc-like text with source excerpts, for terminals.
+    Human,
+    /// One JSON object per line, for scripts.
+    Json,
+    /// GitHub Actions workflow commands, which become annotations on the pull request.
+    Github,
+    /// One SARIF 2.1.0 document, for code-scanning tools.
+    Sarif,
+}
+
 /// When to use ANSI colors.
-#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Color {
     /// When stderr is a terminal.
     Auto,

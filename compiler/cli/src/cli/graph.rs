@@ -1,8 +1,7 @@
 //! `contractc graph`: the messages, their `caused_by` edges and their identity, as a drawing.
 
-use super::{CatalogArg, Color, ReportArgs, USAGE};
+use super::{CatalogArg, Color, Format, ReportArgs, USAGE};
 use clap::{Args, ValueEnum};
-use contractc::diag::render::Format;
 use contractc::emit::graph;
 use std::io::Write;
 

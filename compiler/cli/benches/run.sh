@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Every benchmark of contractc in one command, ending with one table of ratios:
-#   compiler/benches/run.sh            # the full run (about 10 minutes on 2 cores)
-#   compiler/benches/run.sh --quick    # criterion's quick mode, for a smoke run
+#   compiler/cli/benches/run.sh            # the full run (about 10 minutes on 2 cores)
+#   compiler/cli/benches/run.sh --quick    # criterion's quick mode, for a smoke run
 # Arguments go to criterion. protoc (Debian's protobuf-compiler) is installed when missing,
 # for the side-by-side comparison; without it that row says "not run".
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 
 if ! command -v protoc >/dev/null 2>&1; then
   echo "run.sh: installing protobuf-compiler for the protoc comparison" >&2
@@ -15,6 +15,6 @@ if ! command -v protoc >/dev/null 2>&1; then
     || echo "run.sh: could not install protoc; its row will say 'not run'" >&2
 fi
 
-cargo bench -p contractc --bench compiler -- "$@"
+cargo bench -p contractc-cli --bench compiler -- "$@"
 cargo bench -p contracts --bench validators -- "$@"
-python3 compiler/benches/report.py
+python3 compiler/cli/benches/report.py

@@ -1,6 +1,6 @@
 //! Compiler speed as users feel it: the `contractc` binary's `check` and `build` over the
 //! synthetic catalog at N = 100, 1,000 and 10,000 messages, a no-op rebuild, and `protoc
-//! --cpp_out` on the same message shapes, side by side. `compiler/benches/run.sh` turns the
+//! --cpp_out` on the same message shapes, side by side. `compiler/cli/benches/run.sh` turns the
 //! results into the ratio table of the README.
 
 #[path = "support/synth.rs"]

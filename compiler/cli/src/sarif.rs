@@ -10,9 +10,9 @@
 //! - every secondary place is a `relatedLocations` entry (ids from 0) with its text as the
 //!   location's message.
 
-use super::Located;
-use crate::diag::{Code, Diagnostic, Diagnostics, Severity};
-use crate::source::SourceMap;
+use contractc::diag::render::Located;
+use contractc::diag::{Code, Diagnostic, Diagnostics, Severity};
+use contractc::source::SourceMap;
 use serde_sarif::sarif::{
     ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, Region,
     ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Run, Sarif,
@@ -26,11 +26,7 @@ const SCHEMA: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
 /// Writes the document, pretty-printed, followed by a line break.
-pub(super) fn write(
-    diags: &Diagnostics,
-    sources: &SourceMap,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
+pub fn write(diags: &Diagnostics, sources: &SourceMap, out: &mut dyn Write) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, &document(diags, sources))?;
     out.write_all(b"\n")
 }

@@ -1,8 +1,8 @@
 //! `contractc validate`: JSON lines checked against a message's emitted JSON Schema, with the
 //! `jsonschema` crate asserting `format`.
 
-use crate::check::CheckedCatalog;
-use crate::emit::json_schema;
+use contractc::CheckedCatalog;
+use contractc::emit::json_schema;
 use std::fmt;
 
 pub use contractc_runtime::lines::{Line, MAX_LINE_BYTES, for_each_line};
@@ -23,7 +23,7 @@ impl SchemaValidator {
     pub fn new(catalog: CheckedCatalog<'_>, name: &str) -> Result<Self, String> {
         let Some(schema) = json_schema::message_schema(catalog, name) else {
             let known: Vec<_> = catalog.messages().map(|m| m.name.value.as_str()).collect();
-            let hint = crate::diag::suggest(name, known.iter().copied())
+            let hint = contractc::diag::suggest(name, known.iter().copied())
                 .map_or(String::new(), |s| format!(" (did you mean `{s}`?)"));
             return Err(format!("`{name}` is not a message of the catalog{hint}"));
         };

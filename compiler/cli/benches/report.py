@@ -2,10 +2,10 @@
 """Prints the benchmark table of the README from criterion's results.
 
 Reads target/criterion/{compiler,validators}/*/*/new/estimates.json (written by
-`cargo bench -p contractc --bench compiler` and `cargo bench -p contracts --bench
+`cargo bench -p contractc-cli --bench compiler` and `cargo bench -p contracts --bench
 validators`), measures peak memory by running the release `contractc` (and protoc) once
 more on the benchmark's synthetic catalogs, and prints one Markdown table of figures,
-ratios and targets, with the machine it ran on. Run through compiler/benches/run.sh.
+ratios and targets, with the machine it ran on. Run through compiler/cli/benches/run.sh.
 """
 
 import json
