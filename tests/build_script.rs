@@ -6,7 +6,7 @@
 //! The package is `tests/fixtures/build_script/service/`, copied to a temporary directory and
 //! built with cargo into `target/build-script-test` (cold once, then warm).
 
-#[path = "fixtures/build_script/harness.rs"]
+#[path = "support/harness.rs"]
 #[allow(dead_code)] // each test target uses part of the harness
 mod harness;
 

@@ -156,3 +156,15 @@ fn run(
     diags.sort();
     (catalog, facts, diags)
 }
+
+/// The codes and lines of the diagnostics of a one-file catalog, for unit tests.
+#[cfg(test)]
+pub(crate) fn diagnose_yaml(yaml: &str) -> Vec<(Code, u32)> {
+    let mut sources = SourceMap::default();
+    let file = PathBuf::from("c.yaml");
+    let (_, diags) = check_files(&mut sources, vec![(file.clone(), file, yaml.into())]);
+    diags
+        .iter()
+        .map(|d| (d.code, d.pos.map_or(0, |p| p.line)))
+        .collect()
+}

@@ -4,3 +4,15 @@
 
 pub mod sarif;
 pub mod validate;
+
+/// The library's diagnostics under the paths its shared test samples use.
+#[cfg(test)]
+mod diag {
+    pub use contractc::diag::*;
+}
+
+/// The library's sources under the paths its shared test samples use.
+#[cfg(test)]
+mod source {
+    pub use contractc::source::*;
+}

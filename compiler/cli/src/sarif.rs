@@ -181,5 +181,4 @@ fn uri(path: &str, absolute: bool) -> String {
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)] // tests may unwrap
-#[path = "sarif_tests.rs"]
 mod tests;

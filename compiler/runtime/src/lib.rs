@@ -63,18 +63,15 @@ pub use uuid;
 pub mod check;
 pub mod claims;
 pub mod contract;
-pub mod de;
+pub mod exact;
 pub mod identity;
-mod json;
 pub mod lines;
 #[doc(hidden)]
 pub mod macros;
-mod scan;
 pub mod validate;
-mod whole;
 
 pub use claims::ClaimsError;
 pub use contract::{Attributed, Contract, Message, MessageKind};
+pub use exact::{de, from_json};
 pub use identity::{Identity, IdentityError, IdentityPolicy, MAX_LEN, OrgId, QuotaSource, UserId};
-pub use json::from_json;
 pub use validate::{Path, PathSeg, Validate, Violation, Violations};

@@ -89,17 +89,7 @@ mod tests {
         assert!(nested.unique_as_json(&catalog));
     }
 
-    /// The codes and lines of the diagnostics of a one-file catalog.
-    fn diagnose(yaml: &str) -> Vec<(Code, u32)> {
-        let mut sources = crate::SourceMap::default();
-        let file = std::path::PathBuf::from("c.yaml");
-        let files = vec![(file.clone(), file, yaml.as_bytes().to_vec())];
-        let (_, diags) = crate::check_files(&mut sources, files);
-        diags
-            .iter()
-            .map(|d| (d.code, d.pos.map_or(0, |p| p.line)))
-            .collect()
-    }
+    use crate::diagnose_yaml as diagnose;
 
     #[test]
     fn nested_unique_is_rejected_where_rust_cannot_compare_as_json() {

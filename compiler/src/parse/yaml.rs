@@ -353,5 +353,4 @@ impl Builder<'_> {
 }
 
 #[cfg(test)]
-#[path = "yaml_tests.rs"]
 mod tests;

@@ -120,5 +120,4 @@ fn origin<'a>(located: &Located<'a>) -> Origin<'a> {
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)] // tests may unwrap
-#[path = "human_tests.rs"]
 mod tests;

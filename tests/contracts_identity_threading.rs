@@ -1,7 +1,7 @@
 //! The identity threading chain of the reference catalog: the identity from the claims reaches
 //! the last hop unchanged, usage is charged org first, and invalid claims are refused.
 
-#[path = "../examples/support/chain.rs"]
+#[path = "../generated/examples/support/chain.rs"]
 mod chain;
 
 use chain::{ChainError, Charge, Ledger};

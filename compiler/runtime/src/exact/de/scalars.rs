@@ -150,5 +150,4 @@ strict_is_serde!(
 );
 
 #[cfg(test)]
-#[path = "scalars_tests.rs"]
 mod tests;

@@ -17,9 +17,10 @@ use serde::de::{
     VariantAccess, Visitor,
 };
 
+use super::keys::{KeySet, key_hash};
+use super::scan::check_distinct;
 use crate::de::{Exact, delegate_deserialize};
 use crate::lines::MAX_LINE_BYTES;
-use crate::scan::{KeySet, check_distinct, key_hash};
 
 /// The typed parse alone, or `None` when the scan path must decide: on any error, and for
 /// documents over 16 MiB (where that path refuses repeated keys).
@@ -282,5 +283,4 @@ impl<'de, K: DeserializeSeed<'de>> DeserializeSeed<'de> for KeySeed<'_, K> {
 }
 
 #[cfg(test)]
-#[path = "whole_tests.rs"]
 mod tests;

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::check;
-use crate::json::{from_json, scanned};
+use crate::exact::json::{from_json, scanned};
 use crate::validate::{Path, Validate, Violations};
 
 #[derive(Deserialize, Debug, PartialEq)]
@@ -209,15 +209,15 @@ fn the_key_hash_reads_every_byte() {
             let mut other = key.clone();
             other[i] ^= 1;
             assert_ne!(
-                crate::scan::key_hash(&key),
-                crate::scan::key_hash(&other),
+                crate::exact::keys::key_hash(&key),
+                crate::exact::keys::key_hash(&other),
                 "{n} {i}"
             );
         }
         if n > 0 {
             assert_ne!(
-                crate::scan::key_hash(&key),
-                crate::scan::key_hash(&key[..n - 1])
+                crate::exact::keys::key_hash(&key),
+                crate::exact::keys::key_hash(&key[..n - 1])
             );
         }
     }

@@ -181,5 +181,4 @@ pub fn parse_uuid(s: &str) -> Option<Uuid> {
 }
 
 #[cfg(test)]
-#[path = "formats_tests.rs"]
 mod tests;

@@ -1,11 +1,11 @@
-//! [`strict_unique`] against the way it read lists before: every item as a `Value`, compared
-//! pairwise with `unique_items`, converted from the `Value`.
+//! [`strict_unique`] against the full reading its shortcuts skip: every item as a `Value`,
+//! compared pairwise with `unique_items`, converted from the `Value`.
 
 use super::*;
 use crate::check::unique_items;
 use uuid::Uuid;
 
-/// The previous reading, kept here as the reference.
+/// The full reading, kept here as the reference.
 fn old<'de, T: Strict<'de>>(text: &'de str) -> Result<Vec<T>, String> {
     let items: Vec<Value> = serde_json::from_str(text).map_err(|e| e.to_string())?;
     if let Some(message) = unique_items(&items) {

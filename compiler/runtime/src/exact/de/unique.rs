@@ -197,5 +197,4 @@ impl<'de> Visitor<'de> for Items {
 }
 
 #[cfg(test)]
-#[path = "unique_tests.rs"]
 mod tests;

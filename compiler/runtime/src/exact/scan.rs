@@ -6,11 +6,11 @@
 //! rejects a repeated field that a `Value` (and so the `jsonschema` crate) keeps the last of.
 //! Scanning first makes the generated types see the document JSON Schema sees.
 
-use std::collections::HashSet;
 use std::fmt;
-use std::hash::{BuildHasher, RandomState};
 
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+
+use super::keys::{KeySet, key_hash};
 
 /// What the scan found in a well-formed document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,13 +25,12 @@ pub(crate) enum Keys {
 /// numbers in range, nesting at most 128 deep, nothing after the value), holding one 64-bit
 /// hash per key of each open object and nothing else.
 ///
-/// Two keys with equal hashes count as repeated; with a randomly keyed hash a false alarm is
-/// astronomically unlikely, and harmless: the caller then reads the document through a
-/// `Value`, which gives the same result.
+/// Two keys with equal hashes count as repeated; with the randomly seeded [`key_hash`] a
+/// false alarm is astronomically unlikely, and harmless up to 16 MiB: the caller then reads
+/// the document through a `Value`, which gives the same result.
 pub(crate) fn scan(bytes: &[u8]) -> Result<Keys, serde_json::Error> {
-    let state = RandomState::new();
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let repeated = Scan(&state).deserialize(&mut de)?;
+    let repeated = Scan.deserialize(&mut de)?;
     de.end()?;
     Ok(if repeated {
         Keys::Repeated
@@ -43,8 +42,7 @@ pub(crate) fn scan(bytes: &[u8]) -> Result<Keys, serde_json::Error> {
 /// Reads one whole value from `d` as a `Value` parse would (syntax, UTF-8, escapes, numbers
 /// in range, nesting depth), keeping nothing; an object that repeats a key is an error too.
 pub(crate) fn check_distinct<'de, D: Deserializer<'de>>(d: D) -> Result<(), D::Error> {
-    let state = RandomState::new();
-    if Scan(&state).deserialize(d)? {
+    if Scan.deserialize(d)? {
         return Err(serde::de::Error::custom("an object repeats a key"));
     }
     Ok(())
@@ -52,9 +50,9 @@ pub(crate) fn check_distinct<'de, D: Deserializer<'de>>(d: D) -> Result<(), D::E
 
 /// Visits a whole value the way `Value`'s visitor does; yields whether a key repeats.
 #[derive(Clone, Copy)]
-struct Scan<'s>(&'s RandomState);
+struct Scan;
 
-impl<'de> DeserializeSeed<'de> for Scan<'_> {
+impl<'de> DeserializeSeed<'de> for Scan {
     type Value = bool;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
@@ -70,7 +68,7 @@ macro_rules! scalar {
     )*};
 }
 
-impl<'de> Visitor<'de> for Scan<'_> {
+impl<'de> Visitor<'de> for Scan {
     type Value = bool;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -94,7 +92,7 @@ impl<'de> Visitor<'de> for Scan<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
         let mut keys = KeySet::default();
         let mut repeated = false;
-        while let Some(hash) = map.next_key_seed(Key(self.0))? {
+        while let Some(hash) = map.next_key_seed(Key)? {
             repeated |= !keys.insert(hash);
             repeated |= map.next_value_seed(self)?;
         }
@@ -102,71 +100,10 @@ impl<'de> Visitor<'de> for Scan<'_> {
     }
 }
 
-/// The key hashes of one object: inline while few, a hash set once it grows.
-#[derive(Default)]
-pub(crate) struct KeySet {
-    few: [u64; KeySet::FEW],
-    len: usize,
-    many: HashSet<u64>,
-}
-
-impl KeySet {
-    /// Keys held inline before spilling into the hash set.
-    const FEW: usize = 16;
-
-    /// Adds `hash`; false when it was already there.
-    pub(crate) fn insert(&mut self, hash: u64) -> bool {
-        if self.len < Self::FEW {
-            if self.few[..self.len].contains(&hash) {
-                return false;
-            }
-            self.few[self.len] = hash;
-            self.len += 1;
-            return true;
-        }
-        if self.many.is_empty() {
-            self.many.extend(self.few);
-        }
-        self.many.insert(hash)
-    }
-}
-
-/// A word-at-a-time multiplicative hash (FxHash's step) over the length and the bytes, the
-/// last word read overlapping: a collision costs only a trip down the scan path, so a keyed
-/// or collision-resistant hash would buy nothing here.
-pub(crate) fn key_hash(bytes: &[u8]) -> u64 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    let step = |h: u64, word: u64| (h.rotate_left(5) ^ word).wrapping_mul(K);
-    let word = |s: &[u8]| {
-        let mut w = [0; 8];
-        w.copy_from_slice(s);
-        u64::from_le_bytes(w)
-    };
-    let half = |s: &[u8]| {
-        let mut w = [0; 4];
-        w.copy_from_slice(s);
-        u64::from(u32::from_le_bytes(w))
-    };
-    let n = bytes.len();
-    let h = n as u64;
-    match n {
-        0..4 => step(h, bytes.iter().fold(0, |w, &b| w << 8 | u64::from(b))),
-        4..=8 => step(h, half(&bytes[..4]) | half(&bytes[n - 4..]) << 32),
-        _ => {
-            let mut chunks = bytes.chunks_exact(8);
-            let h = chunks.by_ref().fold(h, |h, c| step(h, word(c)));
-            match chunks.remainder() {
-                [] => h,
-                _ => step(h, word(&bytes[n - 8..])),
-            }
-        }
-    }
-}
-
 /// An object key, read as its hash.
-struct Key<'s>(&'s RandomState);
+struct Key;
 
-impl<'de> DeserializeSeed<'de> for Key<'_> {
+impl<'de> DeserializeSeed<'de> for Key {
     type Value = u64;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<u64, D::Error> {
@@ -174,7 +111,7 @@ impl<'de> DeserializeSeed<'de> for Key<'_> {
     }
 }
 
-impl Visitor<'_> for Key<'_> {
+impl Visitor<'_> for Key {
     type Value = u64;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -182,7 +119,7 @@ impl Visitor<'_> for Key<'_> {
     }
 
     fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<u64, E> {
-        Ok(self.0.hash_one(v))
+        Ok(key_hash(v.as_bytes()))
     }
 }
 

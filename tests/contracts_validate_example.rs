@@ -1,7 +1,7 @@
 //! The `validate` example, run on in-memory streams: one verdict per line in the format of
 //! `contractc validate`, exit codes 0/1/2, and hostile lines answered `invalid`, never a crash.
 
-#[path = "../examples/validate.rs"]
+#[path = "../generated/examples/validate.rs"]
 #[allow(dead_code)] // the example's `main` is not called here
 mod validate;
 

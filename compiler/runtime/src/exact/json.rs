@@ -5,8 +5,8 @@ use serde_json::Value;
 use serde_path_to_error::{Segment, Track};
 
 use crate::de::Exact;
+use crate::exact::scan::{Keys, scan};
 use crate::lines::MAX_LINE_BYTES;
-use crate::scan::{Keys, scan};
 use crate::validate::{Validate, Violation, Violations, push_escaped};
 
 /// Parse JSON bytes into `T` and validate; a structural error gives one [`Violation`] with
@@ -20,8 +20,8 @@ use crate::validate::{Validate, Violation, Violations, push_escaped};
 ///
 /// One pass in the common case: the typed parse runs first, watched so that its success
 /// proves the document well formed with distinct keys (`whole.rs`); a document it cannot
-/// decide (any error, a repeated key, over 16 MiB) is scanned first and parsed again, as every
-/// document was before, so the outcome is the same either way.
+/// decide (any error, a repeated key, over 16 MiB) takes the scan path, which decides every
+/// document alone, so the outcome is the same either way (see [`crate::exact`]).
 ///
 /// Memory: the scan holds a hash per key of the open objects; a document with repeated keys
 /// is read through a `Value` and refused past 16 MiB ([`crate::lines::MAX_LINE_BYTES`]), the
@@ -48,16 +48,16 @@ use crate::validate::{Validate, Violation, Violations, push_escaped};
 /// ```
 pub fn from_json<T: DeserializeOwned + Validate>(bytes: &[u8]) -> Result<T, Violations> {
     // One pass when the typed parse proves enough (crate::whole); else scan, then parse.
-    let value = match crate::whole::parse::<T>(bytes) {
+    let value = match crate::exact::whole::parse::<T>(bytes) {
         Some(value) => value,
         None => scanned::<T>(bytes)?,
     };
     value.validate().map(|()| value)
 }
 
-/// The scan first (syntax, depth, repeated keys), then the typed parse it calls for: what
-/// [`from_json`] did for every document before the single pass, and still does when that
-/// pass cannot decide.
+/// The scan path: the scan first (syntax, depth, repeated keys), then the typed parse it
+/// calls for. It decides any document alone; [`from_json`] takes it when the single pass
+/// cannot decide.
 pub(crate) fn scanned<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Violations> {
     Ok(match scan(bytes) {
         Ok(Keys::Distinct) => from_bytes::<T>(bytes)?,
@@ -150,5 +150,4 @@ fn without_position(err: &serde_json::Error) -> String {
 }
 
 #[cfg(test)]
-#[path = "json_tests.rs"]
 mod tests;
