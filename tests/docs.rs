@@ -32,3 +32,27 @@ fn readme_graph_is_the_reference_catalog_graph() {
         "the README's Mermaid graph is stale: paste the output of `contractc graph schemas`"
     );
 }
+
+/// The library a build script links keeps the command line's dependencies out (README,
+/// design notes): they belong to `compiler/cli`.
+#[test]
+fn the_library_does_not_depend_on_command_line_crates() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).expect("Cargo.toml");
+    let dependencies = manifest
+        .split("\n[dependencies]\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n[").next())
+        .expect("a [dependencies] table");
+    let names: Vec<&str> = dependencies
+        .lines()
+        .filter_map(|l| l.split(['.', ' ', '=']).next())
+        .filter(|n| !n.is_empty() && !n.starts_with('#'))
+        .collect();
+    assert!(names.contains(&"tera"), "{names:?}");
+    for cli_only in ["clap", "serde-sarif", "jsonschema"] {
+        assert!(!names.contains(&cli_only), "{cli_only} is in {names:?}");
+    }
+    let cli = std::fs::read_to_string(root.join("cli/Cargo.toml")).expect("cli/Cargo.toml");
+    assert!(cli.contains("\nclap.workspace = true\n"));
+}
