@@ -7,7 +7,7 @@
 //! `documents/<Message>.jsonl` through the generated Rust, and every verdict must agree with
 //! the emitted JSON Schema read by the `jsonschema` crate with formats asserted.
 
-#[path = "fixtures/build_script/harness.rs"]
+#[path = "support/harness.rs"]
 #[allow(dead_code)] // each test target uses part of the harness
 mod harness;
 
@@ -40,7 +40,7 @@ fn generate() -> BTreeMap<PathBuf, String> {
         "the catalog must check clean: {summary:#?}"
     );
     let templates = contractc::emit::rust::Templates::builtin();
-    match contractc::build::generate(&checked.catalog, &templates) {
+    match contractc::build::generate(checked.emittable().expect("no errors"), &templates) {
         Ok(outputs) => outputs
             .files
             .into_iter()

@@ -40,7 +40,7 @@ pub fn json_lines(run: &Run) -> Vec<serde_json::Value> {
 }
 
 fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/diff")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/diff")
 }
 
 /// `C0401 message-removed error old/contracts.yaml:25:7 `CancelOrderV1``, one per line.

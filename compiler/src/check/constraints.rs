@@ -1,22 +1,15 @@
 //! Constraints that contradict each other (`min` > `max`, ...), at every list depth.
 
 use crate::diag::{Code, Diagnostics};
-use crate::model::{Catalog, Constraints, Type, TypeSpec};
+use crate::model::{Catalog, Constraints};
 use crate::source::Spanned;
 
 /// Reports inconsistent bounds on every field and list element.
 pub fn check(catalog: &Catalog, diags: &mut Diagnostics) {
     for def in catalog.definitions.values() {
-        for field in def.fields() {
-            check_spec(&field.spec, diags);
+        for spec in def.fields().iter().flat_map(|f| f.spec.layers()) {
+            check_constraints(&spec.constraints, diags);
         }
-    }
-}
-
-fn check_spec(spec: &TypeSpec, diags: &mut Diagnostics) {
-    check_constraints(&spec.constraints, diags);
-    if let Type::List(inner) | Type::Map(inner) = &spec.ty {
-        check_spec(inner, diags);
     }
 }
 

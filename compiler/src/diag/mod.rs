@@ -29,6 +29,10 @@ impl Severity {
 }
 
 /// One problem found in a catalog (or in a document being validated).
+///
+/// It points at one primary place (`pos`, with the text `label`) and at any number of
+/// secondary ones (`secondary`): a name defined twice points at both definitions, as rustc's
+/// "first defined here" does. Every output format shows every place.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
     /// Stable code from the table in `codes.rs`.
@@ -39,8 +43,21 @@ pub struct Diagnostic {
     pub message: String,
     /// Where; `None` only for problems with no file (an empty catalog directory).
     pub pos: Option<Pos>,
+    /// What the primary place is, shown beside it; may be empty.
+    pub label: String,
+    /// Other places the problem concerns, each with what it is.
+    pub secondary: Vec<Label>,
     /// What to do about it.
     pub help: String,
+}
+
+/// A secondary place of a diagnostic.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    /// Where.
+    pub pos: Pos,
+    /// What this place is (`first defined here`).
+    pub text: String,
 }
 
 impl Diagnostic {
@@ -51,6 +68,8 @@ impl Diagnostic {
             severity: code.info().severity,
             message: message.into(),
             pos: Some(pos),
+            label: String::new(),
+            secondary: Vec::new(),
             help: code.info().help.to_string(),
         }
     }
@@ -62,8 +81,25 @@ impl Diagnostic {
             severity: code.info().severity,
             message: message.into(),
             pos: None,
+            label: String::new(),
+            secondary: Vec::new(),
             help: code.info().help.to_string(),
         }
+    }
+
+    /// Sets the text shown beside the primary place.
+    pub fn with_label(mut self, text: impl Into<String>) -> Self {
+        self.label = text.into();
+        self
+    }
+
+    /// Adds a secondary place, e.g. `.with_secondary(first.pos, "first defined here")`.
+    pub fn with_secondary(mut self, pos: Pos, text: impl Into<String>) -> Self {
+        self.secondary.push(Label {
+            pos,
+            text: text.into(),
+        });
+        self
     }
 
     /// Replaces the help line.

@@ -30,7 +30,7 @@ use crate::model::Catalog;
 use crate::source::Pos;
 
 /// Which readers must keep working (`--mode`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum Mode {
     /// Consumers on NEW read data written under OLD.
     Backward,

@@ -1,0 +1,133 @@
+//! `contractc build`: check, then write JSON Schemas and Rust; `--check` compares instead.
+
+use super::check::{report, summary, summary_text};
+use super::{CatalogArg, FINDINGS, Format, ReportArgs, USAGE};
+use clap::Args;
+use contractc::build::{Builder, Built, Error};
+use contractc::record::Record;
+use std::path::PathBuf;
+
+/// Arguments of `contractc build`.
+#[derive(Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    catalog: CatalogArg,
+    /// Output directory: `DIR/jsonschema/<name>.schema.json` and `DIR/rust/contracts.rs`.
+    #[arg(long)]
+    out: PathBuf,
+    /// Write nothing; fail (exit 1) when any output is missing or out of date.
+    #[arg(long)]
+    check: bool,
+    /// Directory of Tera templates overriding the built-in ones.
+    #[arg(long)]
+    templates: Option<PathBuf>,
+    /// Check and generate even when nothing changed since the last clean build.
+    #[arg(long)]
+    force: bool,
+    #[command(flatten)]
+    report: ReportArgs,
+}
+
+/// Runs the build through the library's one entry point ([`Builder::run`]); nothing is
+/// written unless every check and every template succeeded.
+pub fn run(args: &BuildArgs) -> u8 {
+    let replay = replayable(args).then(|| Record::replay(&args.catalog.catalog, &args.out));
+    if let Some(record) = replay.flatten() {
+        eprint!("{}", record.summary);
+        eprintln!(
+            "contractc: nothing changed since the last build of {}; wrote 0 files",
+            args.out.display()
+        );
+        return 0;
+    }
+    let mut builder = Builder::new()
+        .catalog(&args.catalog.catalog)
+        .output_dir(&args.out)
+        .deny_warnings(args.report.deny_warnings)
+        .check(args.check);
+    if let Some(dir) = &args.templates {
+        builder = builder.templates(dir);
+    }
+    match builder.run() {
+        Ok(mut built) => {
+            let code = report(
+                &mut built.checked.diagnostics,
+                &built.checked.sources,
+                &args.report,
+            );
+            let text = summary_text(&built.checked, "built");
+            eprint!("{text}");
+            let code = finish(args, &built).max(code);
+            if !args.check && code == 0 {
+                remember(args, &built, text);
+            }
+            code
+        }
+        Err(Error::Catalog { mut checked, .. }) => {
+            let code = report(&mut checked.diagnostics, &checked.sources, &args.report);
+            summary(&checked, "checked");
+            eprintln!("contractc: nothing was written");
+            code
+        }
+        Err(e) => {
+            eprintln!("error: cannot write to {}: {e}", args.out.display());
+            USAGE
+        }
+    }
+}
+
+/// Whether a build may answer from the record of the last one: a plain build with the
+/// built-in templates and human output (a machine format always gets a full report).
+fn replayable(args: &BuildArgs) -> bool {
+    !args.check && !args.force && args.templates.is_none() && args.report.format == Format::Human
+}
+
+/// Records a clean build (no diagnostic at all), so the next one can see it has nothing to
+/// do; any other build forgets the record. A failure here only costs the next build time.
+fn remember(args: &BuildArgs, built: &Built, summary: String) {
+    let checked = &built.checked;
+    let record = (args.templates.is_none() && checked.diagnostics.is_empty())
+        .then(|| Record::new(&checked.sources, &built.outputs, &args.out, summary))
+        .flatten();
+    let saved = match record {
+        Some(record) => record.save(&args.out),
+        None => Record::forget(&args.out),
+    };
+    if let Err(e) = saved {
+        eprintln!(
+            "warning: cannot record the build in {}: {e}",
+            args.out.display()
+        );
+    }
+}
+
+/// Says what the build wrote, or what `--check` found stale; the exit code it calls for.
+fn finish(args: &BuildArgs, built: &Built) -> u8 {
+    if args.check {
+        for s in &built.stale {
+            eprintln!("stale: {s}");
+        }
+        if built.stale.is_empty() {
+            eprintln!(
+                "contractc: {} files up to date in {}",
+                built.outputs.files.len(),
+                args.out.display()
+            );
+            return 0;
+        }
+        eprintln!(
+            "contractc: {} stale files; run `contractc build --out {}`",
+            built.stale.len(),
+            args.out.display()
+        );
+        return FINDINGS;
+    }
+    eprintln!(
+        "contractc: wrote {} files, {} unchanged, {} removed in {}",
+        built.written.len(),
+        built.unchanged,
+        built.removed.len(),
+        args.out.display()
+    );
+    0
+}
