@@ -1,39 +1,56 @@
-//! `contractc diff`: the changes between two catalogs that break the readers of a mode.
+//! `contractc diff`: the changes between catalogs that break the readers of a mode.
 
 use super::ReportArgs;
 use super::USAGE;
 use super::check::report;
 use clap::Args;
 use contractc::Checked;
-use contractc::diff::load::{CatalogSource, load};
-use contractc::diff::{Mode, diff};
+use contractc::diff::load::{CatalogSource, load_all};
+use contractc::diff::{Mode, Options, diff_all};
 
 /// Arguments of `contractc diff`.
 #[derive(Args)]
 pub struct DiffArgs {
-    /// The catalog before the change: a directory, or `git:REV` for the same catalog at a git revision.
-    #[arg(value_parser = CatalogSource::parse)]
-    old: CatalogSource,
-    /// The catalog after the change: a directory, or `git:REV`.
-    #[arg(default_value = "schemas", value_parser = CatalogSource::parse)]
-    new: CatalogSource,
+    /// OLD [NEW]: the catalog before the change and the one after (default `schemas`), each a
+    /// directory or `git:REV` (the same catalog at a git revision). A transitive mode takes
+    /// several OLD catalogs, oldest first, then NEW: `OLD... NEW`.
+    #[arg(required = true, value_parser = CatalogSource::parse, value_name = "CATALOG")]
+    catalogs: Vec<CatalogSource>,
     /// Which readers must keep working: backward (consumers on NEW read data written under OLD),
-    /// forward (consumers on OLD read data written under NEW), or full (both).
+    /// forward (consumers on OLD read data written under NEW), full (both); the `-transitive`
+    /// modes judge NEW against every OLD catalog given.
     #[arg(long, value_enum, default_value_t = Mode::Full)]
     mode: Mode,
+    /// Judge open objects (`unknown_fields: ignore`) as Confluent Schema Registry does: old data
+    /// may carry any undeclared key with any value, so adding an optional field breaks backward
+    /// and removing one breaks forward.
+    #[arg(long)]
+    strict_open_content: bool,
     #[command(flatten)]
     report: ReportArgs,
 }
 
-/// Reads both catalogs, reports their errors or the breaking changes; returns the exit code.
+/// Reads the catalogs, reports their errors or the breaking changes; returns the exit code.
 pub fn run(args: &DiffArgs) -> u8 {
-    let loaded = match load(&args.old, &args.new) {
+    let (olds, new) = match split(&args.catalogs, args.mode) {
+        Ok(split) => split,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return USAGE;
+        }
+    };
+    let loaded = match load_all(olds, &new) {
         Ok(loaded) => loaded,
         Err(e) => {
             eprintln!("error: {e}");
             return USAGE;
         }
     };
+    let names = olds
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
     if loaded.diagnostics.has_errors() {
         let mut checked = Checked {
             catalog: loaded.new,
@@ -41,26 +58,46 @@ pub fn run(args: &DiffArgs) -> u8 {
             sources: loaded.sources,
         };
         let code = report(&mut checked, &args.report);
-        eprintln!(
-            "contractc: cannot diff {} and {}: fix the catalog errors first",
-            args.old, args.new
-        );
+        eprintln!("contractc: cannot diff {names} and {new}: fix the catalog errors first");
         return code;
     }
+    let options = Options {
+        strict_open_content: args.strict_open_content,
+    };
+    let olds_ref: Vec<_> = loaded.olds.iter().map(|(l, c)| (l.clone(), c)).collect();
     let mut checked = Checked {
-        diagnostics: diff(&loaded.old, &loaded.new, args.mode),
+        diagnostics: diff_all(&olds_ref, &loaded.new, args.mode, options),
         catalog: loaded.new,
         sources: loaded.sources,
     };
     let code = report(&mut checked, &args.report);
     let d = &checked.diagnostics;
     eprintln!(
-        "contractc: diff {} -> {} (mode {}): {} breaking changes, {} warnings",
-        args.old,
-        args.new,
+        "contractc: diff {names} -> {new} (mode {}): {} breaking changes, {} warnings",
         args.mode.as_str(),
         d.error_count(),
         d.warning_count()
     );
     code
+}
+
+/// The OLD catalogs and NEW: one argument is OLD (NEW is `schemas`); a mode that is not
+/// transitive takes at most two.
+fn split(
+    catalogs: &[CatalogSource],
+    mode: Mode,
+) -> Result<(&[CatalogSource], CatalogSource), String> {
+    match catalogs {
+        [] => Err("give the OLD catalog".into()),
+        [old] => Ok((
+            std::slice::from_ref(old),
+            CatalogSource::Dir("schemas".into()),
+        )),
+        [olds @ .., new] if olds.len() == 1 || mode.is_transitive() => Ok((olds, new.clone())),
+        _ => Err(format!(
+            "--mode {} compares one OLD catalog with NEW; to judge NEW against several, use --mode {}-transitive",
+            mode.as_str(),
+            mode.as_str()
+        )),
+    }
 }

@@ -41,6 +41,20 @@ pub struct Diagnostic {
     pub pos: Option<Pos>,
     /// What to do about it.
     pub help: String,
+    /// Documents that show a compatibility break (`contractc diff`); `None` elsewhere.
+    pub witness: Option<Box<Witness>>,
+}
+
+/// The documents that show a `contractc diff` finding: each valid on one side and rejected
+/// by readers on the other.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Witness {
+    /// Valid under OLD, rejected by readers on NEW.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backward: Option<serde_json::Value>,
+    /// Valid under NEW, rejected by readers on OLD.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forward: Option<serde_json::Value>,
 }
 
 impl Diagnostic {
@@ -52,6 +66,7 @@ impl Diagnostic {
             message: message.into(),
             pos: Some(pos),
             help: code.info().help.to_string(),
+            witness: None,
         }
     }
 
@@ -63,6 +78,7 @@ impl Diagnostic {
             message: message.into(),
             pos: None,
             help: code.info().help.to_string(),
+            witness: None,
         }
     }
 

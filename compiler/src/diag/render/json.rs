@@ -1,7 +1,8 @@
-//! One JSON object per line (JSON Lines), for scripts.
+//! One JSON object per line (JSON Lines), for scripts. A `contractc diff` finding also carries
+//! `witness`: `{"backward": DOC, "forward": DOC}`, each key only when it has a document.
 
 use super::Located;
-use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::diag::{Diagnostic, Diagnostics, Severity, Witness};
 use crate::source::SourceMap;
 use serde::Serialize;
 use std::io::Write;
@@ -17,6 +18,8 @@ struct Line<'a> {
     line: Option<u32>,
     column: Option<u32>,
     help: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    witness: Option<&'a Witness>,
 }
 
 /// Writes one JSON object per diagnostic, each on its own line.
@@ -45,6 +48,7 @@ fn line<'a>(d: &'a Diagnostic, sources: &SourceMap) -> Line<'a> {
         line: located.as_ref().map(|l| l.pos.line),
         column: located.as_ref().map(|l| l.pos.column),
         help: &d.help,
+        witness: d.witness.as_deref(),
     }
 }
 

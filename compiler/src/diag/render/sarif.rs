@@ -6,15 +6,17 @@
 //! - a span that ends on a later line gets `endLine` as well as `endColumn`;
 //! - the rule carries the code's default help; a diagnostic whose help differs (a "did you
 //!   mean") appends it to its message as a second line, `help: ...`;
-//! - a diagnostic without a position has no `locations`.
+//! - a diagnostic without a position has no `locations`;
+//! - a `contractc diff` finding carries its witness documents in the result's property bag,
+//!   `properties.witness` (`{"backward": DOC, "forward": DOC}`).
 
 use super::Located;
 use crate::diag::{Code, Diagnostic, Diagnostics, Severity};
 use crate::source::SourceMap;
 use serde_sarif::sarif::{
-    ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, Region,
-    ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Run, Sarif,
-    ToolComponent,
+    ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, PropertyBag,
+    Region, ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Run,
+    Sarif, ToolComponent,
 };
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
@@ -102,6 +104,18 @@ fn result(d: &Diagnostic, sources: &SourceMap) -> SarifResult {
     result.locations = Located::of(d, sources)
         .and_then(|l| location(&l))
         .map(|l| vec![l]);
+    result.properties = d
+        .witness
+        .as_deref()
+        .and_then(|w| serde_json::to_value(w).ok())
+        .map(|w| {
+            PropertyBag::builder()
+                .additional_properties(std::collections::BTreeMap::from([(
+                    "witness".to_string(),
+                    w,
+                )]))
+                .build()
+        });
     result
 }
 
