@@ -7,8 +7,12 @@
 
 #[path = "diff/cli.rs"]
 mod cli;
+#[path = "diff/documents.rs"]
+mod documents;
 #[path = "diff/git.rs"]
 mod git;
+#[path = "diff/pairs.rs"]
+mod pairs;
 #[path = "diff/property.rs"]
 mod property;
 #[path = "diff/readme.rs"]

@@ -29,6 +29,7 @@ mod compare;
 mod constraints;
 mod fields;
 pub mod git;
+mod lists;
 pub mod load;
 mod messages;
 mod numbers;
