@@ -30,7 +30,7 @@ impl<'a> Differ<'a> {
     /// Compares the keys of two messages or records (identity keys are the message's concern).
     pub fn compare_struct(&mut self, at: &At, o: &'a Definition, n: &'a Definition) {
         let (oo, no) = (self.sides.old.object(o), self.sides.new.object(n));
-        self.unknown_fields(at, (o, n), (&oo, &no));
+        self.unknown_fields(at, n, (&oo, &no));
         let declared =
             |d: &'a Definition, name: &str| d.fields().iter().find(|f| f.name.value == name);
         // NEW's written order decides which path first reaches a shared type.
@@ -59,12 +59,7 @@ impl<'a> Differ<'a> {
 
     /// `unknown_fields` of a message or of a record reached at `at`: a key neither side
     /// declares shows the change.
-    fn unknown_fields(
-        &mut self,
-        at: &At,
-        (o, n): (&Definition, &Definition),
-        (oo, no): (&Object<'_>, &Object<'_>),
-    ) {
+    fn unknown_fields(&mut self, at: &At, n: &Definition, (oo, no): (&Object<'_>, &Object<'_>)) {
         let (code, backward, what) = match (oo.open, no.open) {
             (true, false) => (
                 Code::UnknownFieldsRejected,
@@ -85,7 +80,6 @@ impl<'a> Differ<'a> {
         } else {
             format!("{what} (record `{}`)", n.name.value)
         };
-        let _ = o;
         let (b, f) = if backward { (e, None) } else { (None, e) };
         self.push(code, at, n.name.pos, what, b, f);
     }

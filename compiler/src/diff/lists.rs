@@ -5,6 +5,7 @@ use super::Evidence;
 use super::compare::{Written, accepts_null};
 use super::constraints;
 use super::messages::Differ;
+use super::sample::MAX_LEN;
 use super::values::{Kind, List, Side};
 use super::witness::At;
 use crate::diag::Code;
@@ -74,7 +75,7 @@ impl<'a> Differ<'a> {
         } else {
             &self.sides.new
         };
-        let Ok(len) = usize::try_from(len) else {
+        let Some(len) = usize::try_from(len).ok().filter(|n| *n as u64 <= MAX_LEN) else {
             return Evidence::Undecided("the list would be too long to show".into());
         };
         let items = if l.unique {
@@ -85,16 +86,9 @@ impl<'a> Differ<'a> {
         self.shown(at, backward, items.map(Value::Array))
     }
 
-    /// Evidence of a list with one element twice.
+    /// Evidence of a list (of a side that is not unique) with one element twice.
     fn repeated(&self, at: &At, backward: bool, l: &List<'_>) -> Evidence {
-        let side = if backward {
-            &self.sides.old
-        } else {
-            &self.sides.new
-        };
-        let len = usize::try_from(l.min.max(2)).unwrap_or(2);
-        let items = side.sample(&l.items, 1).map(|s| vec![s; len]);
-        self.shown(at, backward, items.map(Value::Array))
+        self.list_of(at, backward, l, l.min.max(2))
     }
 }
 

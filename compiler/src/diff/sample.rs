@@ -54,7 +54,9 @@ impl Side<'_> {
         match &node.kind {
             // The shortest lists first; elements are only built when a list needs them.
             Kind::List(l) => {
-                let shortest = usize::try_from(l.min).ok()?;
+                let shortest = usize::try_from(l.min)
+                    .ok()
+                    .filter(|n| *n as u64 <= MAX_LEN)?;
                 for len in shortest..=shortest + n + avoid.len() {
                     if l.max.is_some_and(|m| len as u64 > m) {
                         break;
@@ -305,7 +307,7 @@ impl Side<'_> {
         }
         lengths.sort_unstable();
         lengths.dedup();
-        for len in lengths.into_iter().filter(|l| *l <= 4096) {
+        for len in lengths.into_iter().filter(|l| *l <= MAX_LEN) {
             let len = usize::try_from(len).unwrap_or(0);
             for s in of_length(t.format, len, &bases) {
                 push(s);
@@ -319,6 +321,9 @@ impl Side<'_> {
         out.into_iter().map(Value::String).collect()
     }
 }
+
+/// The longest string or list `diff` builds: a longer one is no witness anybody reads.
+pub(super) const MAX_LEN: u64 = 65_536;
 
 /// Values in a sample at most: a witness is meant to be read (records that share records can
 /// need a document of exponential size).
@@ -376,7 +381,12 @@ fn of_length(format: Format, len: usize, bases: &[String]) -> Vec<String> {
     let mut out = Vec::new();
     match format {
         Format::Plain => {
-            for ch in ['a', 'b', '0', 'A', '-', ' ', '~', 'é', '\n'] {
+            let chars: &[char] = if len > 64 {
+                &['a', 'b']
+            } else {
+                &['a', 'b', '0', 'A', '-', ' ', '~', 'é', '\n']
+            };
+            for ch in chars {
                 out.push(ch.to_string().repeat(len));
             }
         }
