@@ -40,6 +40,7 @@ const POSITIONS: &[(&str, &str, Side, u32, u32)] = &[
     ("list became a scalar", "M.a", New, 6, 3),
     ("type widened inside a shared record", "M.r.x", New, 11, 3),
     ("record became an enum", "M.r", New, 6, 3),
+    ("record became a map of `json`: every record is such a map", "M.r", New, 6, 3),
     ("`min_length` raised", "M.a", New, 8, 17),
     ("`min_length` lowered", "M.a", New, 8, 17),
     ("`max_length` added", "M.a", New, 8, 17),

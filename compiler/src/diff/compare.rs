@@ -248,7 +248,7 @@ impl<'a> Differ<'a> {
             (Some(v), _) => Found::Witness(v),
             // Objects: every key was tried with every candidate of its type.
             (None, None) if matches!(a.kind, Kind::Record(_) | Kind::Map(_)) => Found::Included,
-            (None, None) => Found::Unknown("two different patterns"),
+            (None, None) => Found::Unknown("contractc cannot decide it for a pattern"),
             (None, _) => Found::Unknown("no value was found to show it"),
         }
     }

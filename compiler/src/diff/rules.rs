@@ -39,12 +39,12 @@ const HEADER: &str =
     "name: M\nkind: event\ntopic: t.v1\nidentity: { user_id: required, org_id: optional }\n";
 
 /// A message whose fields start on line 6, column 3.
-pub fn ev(fields: &str) -> String {
+fn ev(fields: &str) -> String {
     format!("{HEADER}fields:\n{fields}")
 }
 
 /// The same message with `unknown_fields: reject` on line 5: fields start on line 7.
-pub fn ev_reject(fields: &str) -> String {
+fn ev_reject(fields: &str) -> String {
     format!("{HEADER}unknown_fields: reject\nfields:\n{fields}")
 }
 
@@ -167,6 +167,7 @@ fn types() -> Vec<Rule> {
         breaks("list became a scalar", "`list<int>` → `int`", pair("list<int>", "int"), Code::TypeChanged, Both),
         breaks("type widened inside a shared record", "`R.x: int` → `R.x: float`", (rec("  x: int\n"), rec("  x: float\n")), Code::TypeWidened, Forward),
         breaks("record became an enum", "`R` record → enum", (rec("  x: int\n"), en("A") .replace("c: C", "r: R") .replace("name: C", "name: R")), Code::TypeChanged, Both),
+        breaks("record became a map of `json`: every record is such a map", "`R` → `map<string, json>`", (rec("  x: int\n"), ev("  r: map<string, json>\n")), Code::TypeWidened, Forward),
         ok("record renamed, same structure", "`R` → `R2`", (rec("  x: int\n"), rec("  x: int\n") .replace("r: R", "r: R2") .replace("name: R", "name: R2"))),
         ok("inline enum became a named enum with the same values", "`enum [A, B]` → `C`", (ev("  c: { type: enum, values: [A, B] }\n"), en("A, B"))),
     ]
