@@ -33,10 +33,6 @@ fn readme_graph_is_the_reference_catalog_graph() {
     );
 }
 
-/// Pages docs/language.md links to that the portable-schemas and evolution work (issues 15
-/// and 17) write on their own branches; once they are merged this list is empty.
-const PENDING: [&str; 1] = ["evolution.md"];
-
 /// Every relative link of the README and of `docs/*.md` names a file of the repository, so a
 /// reader of a fresh clone can open it (the language reference lives in `docs/`).
 #[test]
@@ -62,7 +58,7 @@ fn relative_links_point_at_files_of_the_repository() {
                 continue;
             }
             let dir = page.parent().expect("a folder");
-            if !dir.join(target).exists() && !PENDING.contains(&target) {
+            if !dir.join(target).exists() {
                 broken.push(format!("{}: {link}", page.display()));
             }
         }

@@ -9,14 +9,16 @@
 //! - a diagnostic without a position has no `locations`;
 //! - every secondary place is a `relatedLocations` entry (ids from 0) with its text as the
 //!   location's message.
+//! - a `contractc diff` finding carries its witness documents in the result's property bag,
+//!   `properties.witness` (`{"backward": DOC, "forward": DOC}`).
 
 use contractc::diag::render::Located;
 use contractc::diag::{Code, Diagnostic, Diagnostics, Severity};
 use contractc::source::SourceMap;
 use serde_sarif::sarif::{
-    ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, Region,
-    ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Run, Sarif,
-    ToolComponent,
+    ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, PropertyBag,
+    Region, ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Run,
+    Sarif, ToolComponent,
 };
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
@@ -114,6 +116,18 @@ fn result(d: &Diagnostic, sources: &SourceMap) -> SarifResult {
     if !related.is_empty() {
         result.related_locations = Some(related);
     }
+    result.properties = d
+        .witness
+        .as_deref()
+        .and_then(|w| serde_json::to_value(w).ok())
+        .map(|w| {
+            PropertyBag::builder()
+                .additional_properties(std::collections::BTreeMap::from([(
+                    "witness".to_string(),
+                    w,
+                )]))
+                .build()
+        });
     result
 }
 

@@ -49,6 +49,20 @@ pub struct Diagnostic {
     pub secondary: Vec<Label>,
     /// What to do about it.
     pub help: String,
+    /// Documents that show a compatibility break (`contractc diff`); `None` elsewhere.
+    pub witness: Option<Box<Witness>>,
+}
+
+/// The documents that show a `contractc diff` finding: each valid on one side and rejected
+/// by readers on the other.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Witness {
+    /// Valid under OLD, rejected by readers on NEW.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backward: Option<serde_json::Value>,
+    /// Valid under NEW, rejected by readers on OLD.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forward: Option<serde_json::Value>,
 }
 
 /// A secondary place of a diagnostic.
@@ -71,6 +85,7 @@ impl Diagnostic {
             label: String::new(),
             secondary: Vec::new(),
             help: code.info().help.to_string(),
+            witness: None,
         }
     }
 
@@ -84,6 +99,7 @@ impl Diagnostic {
             label: String::new(),
             secondary: Vec::new(),
             help: code.info().help.to_string(),
+            witness: None,
         }
     }
 

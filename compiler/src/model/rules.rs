@@ -36,6 +36,18 @@ impl Format {
         }
     }
 
+    /// The shortest and the longest string of this format, in scalar values, as its portable
+    /// syntax allows (`local@a.b` is the shortest e-mail address; its local part has at most
+    /// 64 and its domain 253).
+    pub fn lengths(self) -> (u64, Option<u64>) {
+        match self {
+            Format::Uuid => (36, Some(36)),
+            Format::Date => (10, Some(10)),
+            Format::DateTime => (20, None),
+            Format::Email => (5, Some(318)),
+        }
+    }
+
     /// Whether `s` has this format, as the runtime (and so the generated Rust) reads it.
     pub fn accepts(self, s: &str) -> bool {
         match self {

@@ -1,7 +1,8 @@
-//! One JSON object per line (JSON Lines), for scripts.
+//! One JSON object per line (JSON Lines), for scripts. A `contractc diff` finding also carries
+//! `witness`: `{"backward": DOC, "forward": DOC}`, each key only when it has a document.
 
 use super::Located;
-use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::diag::{Diagnostic, Diagnostics, Severity, Witness};
 use crate::source::SourceMap;
 use serde::Serialize;
 use std::io::Write;
@@ -19,6 +20,8 @@ struct Line<'a> {
     help: &'a str,
     /// Every place, the primary one (`file`, `line`, `column`) first.
     labels: Vec<LabelLine<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    witness: Option<&'a Witness>,
 }
 
 /// One place of a diagnostic.
@@ -70,6 +73,7 @@ fn line<'a>(d: &'a Diagnostic, sources: &SourceMap) -> Line<'a> {
         line: located.as_ref().map(|l| l.pos.line),
         column: located.as_ref().map(|l| l.pos.column),
         help: &d.help,
+        witness: d.witness.as_deref(),
     }
 }
 
