@@ -9,7 +9,7 @@
 //! would publish carry what the compiler embeds (the built-in templates, the editor schema).
 #![cfg(unix)]
 
-#[path = "fixtures/build_script/harness.rs"]
+#[path = "support/harness.rs"]
 #[allow(dead_code)] // each test target uses part of the harness
 mod harness;
 

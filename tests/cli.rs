@@ -11,7 +11,7 @@ use std::time::{Duration, SystemTime};
 
 /// The workspace root.
 fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
 /// Runs `contractc <args>` with `stdin` as standard input.
@@ -617,9 +617,9 @@ fn check_json_is_one_object_per_line_with_every_key() {
             .keys()
             .map(String::as_str)
             .collect();
-        assert_eq!(keys.len(), 8, "{line}");
+        assert_eq!(keys.len(), 9, "{line}");
         for key in [
-            "code", "name", "severity", "message", "file", "line", "column", "help",
+            "code", "name", "severity", "message", "file", "line", "column", "help", "labels",
         ] {
             assert!(keys.contains(&key), "{key} missing in {line}");
         }

@@ -1,12 +1,22 @@
-//! `contractc diff`: every evolution rule as an OLD/NEW pair, judged in each mode, with the
-//! code, the verdict (error, warning or nothing) per mode, the path and the position asserted.
-//! `diff/shared.rs` covers records and enums reached through messages, `diff/cli.rs` the
-//! command line on fixture folders, `diff/git.rs` `git:REV` on temporary repositories.
+//! `contractc diff`: every rule of the rules table judged in each mode, with its code, path,
+//! position and witnesses (`diff/rules.rs`); the README's table regenerated from the rules
+//! (`diff/readme.rs`); generated OLD/NEW pairs judged against documents checked through the
+//! emitted JSON Schemas (`diff/property.rs`); records and enums reached through messages
+//! (`diff/shared.rs`); the command line on fixture folders (`diff/cli.rs`); `git:REV` on
+//! temporary repositories (`diff/git.rs`).
 
 #[path = "diff/cli.rs"]
 mod cli;
+#[path = "diff/documents.rs"]
+mod documents;
 #[path = "diff/git.rs"]
 mod git;
+#[path = "diff/pairs.rs"]
+mod pairs;
+#[path = "diff/property.rs"]
+mod property;
+#[path = "diff/readme.rs"]
+mod readme;
 #[path = "diff/rules.rs"]
 mod rules;
 #[path = "diff/shared.rs"]

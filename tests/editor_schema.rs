@@ -96,7 +96,7 @@ fn the_schema_is_draft_07_and_docs_holds_the_same_text() {
     let copy = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         copy == contractc::parse::EDITOR_SCHEMA,
-        "docs/contract.schema.json is stale: run `cargo run -p contractc -- editor-schema > docs/contract.schema.json`"
+        "docs/contract.schema.json is stale: run `cargo run -p contractc-cli -- editor-schema > docs/contract.schema.json`"
     );
 }
 

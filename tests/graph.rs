@@ -2,16 +2,28 @@
 //! by a real DOT parser (and laid out by `dot -Tsvg` when Graphviz is installed); node ids safe
 //! for odd names; the command line's output and exit codes.
 
-use contractc::Catalog;
-use contractc::emit::graph::{dot, mermaid, node_id};
+use contractc::emit::graph::node_id;
+use contractc::{Catalog, Checked};
 use graphviz_rust::dot_structures::{Attribute, EdgeTy, Graph, Id, Stmt, Vertex};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// The Mermaid drawing of a catalog that passes every check.
+fn mermaid(catalog: &Catalog) -> String {
+    let checked = Checked::from_catalog(catalog.clone());
+    contractc::emit::graph::mermaid(checked.emittable().expect("a checked catalog"))
+}
+
+/// The DOT drawing of a catalog that passes every check.
+fn dot(catalog: &Catalog) -> String {
+    let checked = Checked::from_catalog(catalog.clone());
+    contractc::emit::graph::dot(checked.emittable().expect("a checked catalog"))
+}
+
 fn fixture_path(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/fixtures/graph")
+        .join("../../tests/fixtures/graph")
         .join(name)
 }
 
@@ -54,7 +66,7 @@ fn check(files: &[(&str, &str)]) -> Catalog {
 }
 
 fn reference_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../schemas")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schemas")
 }
 
 fn reference() -> Catalog {
@@ -64,7 +76,7 @@ fn reference() -> Catalog {
         "{:?}",
         checked.diagnostics
     );
-    checked.catalog
+    checked.catalog().clone()
 }
 
 /// The node ids and distinct (upstream, downstream) edges the catalog should draw.

@@ -1,10 +1,13 @@
 //! Hostile input: every case gets a diagnostic from the real binary, never a panic, a hang,
 //! or unbounded memory. The binary runs under a 1 GiB address-space limit and a hang guard.
 
-use std::io::{Read, Write};
+#[path = "support/child.rs"]
+mod child;
+
+use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 /// Far above any real run (they take well under a second); only a hang reaches it.
 const HANG_GUARD: Duration = Duration::from_secs(120);
@@ -22,51 +25,18 @@ fn check(dir: &Path) -> Outcome {
         "ulimit -v 1048576; exec '{bin}' check '{}' --format json",
         dir.display()
     );
-    let mut child = Command::new("sh")
-        .arg("-c")
-        .arg(script)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn contractc");
-    // Drained while the child runs: megabytes of diagnostics must not fill the pipe and
-    // stall the child, which would look like a hang.
-    let drain = |pipe: Option<Box<dyn Read + Send>>| {
-        std::thread::spawn(move || {
-            let mut bytes = Vec::new();
-            if let Some(mut pipe) = pipe {
-                pipe.read_to_end(&mut bytes).expect("read a pipe");
-            }
-            String::from_utf8_lossy(&bytes).into_owned()
-        })
-    };
-    let stdout = drain(
-        child
-            .stdout
-            .take()
-            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    let mut command = Command::new("sh");
+    command.arg("-c").arg(script);
+    let out = child::run(
+        command,
+        None,
+        HANG_GUARD,
+        &format!("contractc on {}", dir.display()),
     );
-    let stderr = drain(
-        child
-            .stderr
-            .take()
-            .map(|p| Box::new(p) as Box<dyn Read + Send>),
-    );
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            break status;
-        }
-        if started.elapsed() > HANG_GUARD {
-            let _ = child.kill();
-            panic!("contractc hung on {}", dir.display());
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
     Outcome {
-        status: status.code().unwrap_or(-1),
-        stdout: stdout.join().expect("stdout"),
-        stderr: stderr.join().expect("stderr"),
+        status: out.status,
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
 }
 
@@ -241,4 +211,24 @@ fn a_record_of_100_000_fields() {
     let diags = diagnostics(dir.path());
     assert_eq!(count_of(&diags, "C0112"), (1, Some(100_005)));
     assert_eq!(count_of(&diags, "C0307"), (50_001, Some(100_010)));
+}
+
+#[test]
+fn output_larger_than_a_pipe_is_read_while_the_binary_runs() {
+    // 5,000 unknown keys: one JSON diagnostic each, about 1.5 MB on stdout, far more than a
+    // pipe holds, so the binary only finishes if its output is drained as it comes.
+    let mut y = String::from("name: A\nkind: record\n");
+    for i in 0..5_000 {
+        y.push_str(&format!("unknown_key_{i}: 1\n"));
+    }
+    let dir = catalog_with("a.yaml", y.as_bytes());
+    let out = check(dir.path());
+    assert_eq!(out.status, 1, "stderr: {}", out.stderr);
+    assert!(out.stdout.len() > 1024 * 1024, "{} bytes", out.stdout.len());
+    let unknown = out
+        .stdout
+        .lines()
+        .filter(|l| l.contains("\"code\":\"C0101\""))
+        .count();
+    assert_eq!(unknown, 5_000);
 }

@@ -2,9 +2,11 @@
 //! `invalid: ...`, in order, from the real binary under a 1 GiB address-space limit; never a
 //! panic, a hang, or unbounded memory.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+#[path = "support/child.rs"]
+mod child;
+
+use std::process::Command;
+use std::time::Duration;
 
 /// Far above a real run; only a hang reaches it.
 const HANG_GUARD: Duration = Duration::from_secs(300);
@@ -20,34 +22,17 @@ struct Outcome {
 /// Runs `contractc validate` on the differential catalog's `contract` with `input` on stdin.
 fn validate(contract: &str, input: Vec<u8>) -> Outcome {
     let bin = env!("CARGO_BIN_EXE_contractc");
-    let catalog = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/differential/catalog");
+    let catalog = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/differential/catalog"
+    );
     let script =
         format!("ulimit -v 1048576; exec '{bin}' validate '{catalog}' --contract {contract}");
-    let mut child = Command::new("sh")
-        .arg("-c")
-        .arg(script)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn contractc");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let writer = std::thread::spawn(move || {
-        // The child may stop reading early only by exiting; a broken pipe is its answer.
-        let _ = stdin.write_all(&input);
-    });
-    let started = Instant::now();
-    while child.try_wait().expect("wait").is_none() {
-        if started.elapsed() > HANG_GUARD {
-            let _ = child.kill();
-            panic!("contractc validate hung");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    writer.join().expect("writer");
-    let out = child.wait_with_output().expect("output");
+    let mut command = Command::new("sh");
+    command.arg("-c").arg(script);
+    let out = child::run(command, Some(input), HANG_GUARD, "contractc validate");
     Outcome {
-        status: out.status.code().unwrap_or(-1),
+        status: out.status,
         lines: String::from_utf8_lossy(&out.stdout)
             .lines()
             .map(str::to_owned)

@@ -1,10 +1,12 @@
-//! `contractc build` and the build.rs API: check, then generate every output in memory, then
-//! write only what changed. A failed check or emit writes nothing.
+//! `contractc build` and the build.rs API, one entry point ([`Builder::run`]): check, then
+//! generate every output in memory, then write only what changed, or compare instead. A
+//! failed check or emit writes nothing.
 
+use crate::check::CheckedCatalog;
 use crate::diag::{Diagnostics, render};
 use crate::emit::{json_schema, python, rust};
-use crate::model::{Catalog, Target, Targets};
-use crate::output::{Outputs, Staleness};
+use crate::model::{Target, Targets};
+use crate::output::{Outputs, Staleness, write_if_changed};
 use crate::{Checked, SourceMap};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -15,15 +17,19 @@ pub const RUST_FILE: &str = "contracts.rs";
 /// Every output of a catalog for the targets its `contractc.yaml` names (by default
 /// `jsonschema/<Name>.schema.json`, the manifest `jsonschema/index.json` and
 /// `rust/contracts.rs`).
-pub fn generate(catalog: &Catalog, templates: &rust::Templates) -> Result<Outputs, Diagnostics> {
+pub fn generate(
+    catalog: CheckedCatalog<'_>,
+    templates: &rust::Templates,
+) -> Result<Outputs, Diagnostics> {
     generate_targets(catalog, templates, &catalog.config.targets)
 }
 
-/// Every output of `targets`: `jsonschema/<Name>.schema.json`, `rust/contracts.rs`, and the
-/// Python package under `python/`. Every target is generated, so one run reports the
-/// problems of all of them.
+/// Every output of `targets`, each under its directory ([`target_dir`]): `rust/contracts.rs`,
+/// `jsonschema/<Name>.schema.json` with the manifest `jsonschema/index.json`, and the Python
+/// package under `python/`. Every target is generated, so one run reports the problems of all
+/// of them.
 pub fn generate_targets(
-    catalog: &Catalog,
+    catalog: CheckedCatalog<'_>,
     templates: &rust::Templates,
     targets: &Targets,
 ) -> Result<Outputs, Diagnostics> {
@@ -41,31 +47,29 @@ pub fn generate_targets(
             .collect();
         if targets.has(Target::Rust) {
             match rust::emit(catalog, &schemas, templates) {
-                Ok(code) => outputs.insert(Path::new("rust").join(RUST_FILE), code),
+                Ok(code) => {
+                    outputs.insert(Path::new(target_dir(Target::Rust)).join(RUST_FILE), code)
+                }
                 Err(e) => errors.extend(e),
             }
         }
         if targets.has(Target::JsonSchema) {
+            let dir = Path::new(target_dir(Target::JsonSchema));
             for (name, text) in schemas {
-                outputs.insert(
-                    Path::new("jsonschema").join(format!("{name}.schema.json")),
-                    text,
-                );
+                outputs.insert(dir.join(format!("{name}.schema.json")), text);
             }
             if catalog.messages().next().is_some() {
                 let manifest = json_schema::to_text(&json_schema::manifest(catalog));
-                outputs.insert(
-                    Path::new("jsonschema").join(json_schema::MANIFEST_FILE),
-                    manifest,
-                );
+                outputs.insert(dir.join(json_schema::MANIFEST_FILE), manifest);
             }
         }
     }
     if targets.has(Target::Python) {
         match python::emit(catalog) {
             Ok(files) => {
+                let dir = Path::new(target_dir(Target::Python));
                 for (rel, text) in files {
-                    outputs.insert(Path::new(PYTHON_DIR).join(rel), text);
+                    outputs.insert(dir.join(rel), text);
                 }
             }
             Err(e) => errors.extend(e),
@@ -78,30 +82,56 @@ pub fn generate_targets(
     }
 }
 
-/// The directory of the Python package under `--out`.
-pub const PYTHON_DIR: &str = "python";
+/// The directory of a target's outputs under `contractc build --out DIR`.
+pub fn target_dir(target: Target) -> &'static str {
+    match target {
+        Target::Rust => "rust",
+        Target::JsonSchema => "jsonschema",
+        Target::Python => "python",
+    }
+}
 
 /// Why a build failed. `Debug` prints the same text as `Display`, because a build script's
 /// `main` returning `Err` shows its `Debug` form in cargo's output.
 #[non_exhaustive]
 pub enum Error {
-    /// The catalog (or the templates) has errors; the text is the rendered diagnostics.
+    /// The catalog (or the templates) has errors; nothing was written.
     Catalog {
         /// Number of errors.
         errors: usize,
-        /// The diagnostics, rendered for humans.
+        /// The errors, rendered for humans.
         rendered: String,
+        /// What was read and found, for rendering the diagnostics another way.
+        checked: Box<Checked>,
     },
-    /// Checked-in outputs differ from what the catalog generates.
+    /// Checked-in outputs differ from what the catalog generates (with [`Builder::check`]).
     Stale(Vec<Staleness>),
     /// Reading or writing failed.
     Io(std::io::Error),
 }
 
+impl Error {
+    fn catalog(checked: Checked) -> Self {
+        let mut only_errors = Diagnostics::new();
+        for d in checked.diagnostics.iter() {
+            if d.severity == crate::Severity::Error {
+                only_errors.push(d.clone());
+            }
+        }
+        Error::Catalog {
+            errors: only_errors.len(),
+            rendered: render_human(&only_errors, &checked.sources),
+            checked: Box::new(checked),
+        }
+    }
+}
+
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Error::Catalog { errors, rendered } => {
+            Error::Catalog {
+                errors, rendered, ..
+            } => {
                 write!(
                     f,
                     "{rendered}contract catalog has {errors} error(s); nothing was generated"
@@ -148,15 +178,19 @@ pub fn compile(catalog: impl AsRef<Path>) -> Result<(), Error> {
     Builder::new().catalog(catalog).compile().map(|_| ())
 }
 
-/// Options of a build, for build.rs (prost-build style); every setter replaces an earlier call.
+/// Options of a build (prost-build style), for build.rs and for `contractc build`; every
+/// setter replaces an earlier call.
 #[derive(Debug, Clone)]
 pub struct Builder {
     catalog: PathBuf,
     out_dir: Option<PathBuf>,
+    output_dir: Option<PathBuf>,
+    targets: Option<Targets>,
     json_schema_dir: Option<PathBuf>,
     python_dir: Option<PathBuf>,
     templates: Option<PathBuf>,
     deny_warnings: bool,
+    check: bool,
 }
 
 impl Default for Builder {
@@ -165,7 +199,7 @@ impl Default for Builder {
     }
 }
 
-/// What a successful build did.
+/// What a successful [`Builder::compile`] did.
 #[derive(Debug, Clone, Default)]
 pub struct Summary {
     /// The Rust file written (or left unchanged).
@@ -176,16 +210,39 @@ pub struct Summary {
     pub warnings: Vec<String>,
 }
 
+/// What a successful [`Builder::run`] did.
+#[derive(Debug)]
+pub struct Built {
+    /// What was read and found (warnings only: a build with errors fails).
+    pub checked: Checked,
+    /// Every output, by path relative to an output directory laid out as `contractc build
+    /// --out` lays it out (`jsonschema/<Name>.schema.json`, `rust/contracts.rs`).
+    pub outputs: Outputs,
+    /// The Rust file written to [`Builder::out_dir`] (or `$OUT_DIR`), if any.
+    pub rust_file: Option<PathBuf>,
+    /// Files created or changed.
+    pub written: Vec<PathBuf>,
+    /// Files already up to date, left alone.
+    pub unchanged: usize,
+    /// Generated files removed because their definition is gone.
+    pub removed: Vec<PathBuf>,
+    /// With [`Builder::check`]: every difference between the outputs and the disk.
+    pub stale: Vec<Staleness>,
+}
+
 impl Builder {
     /// A builder for the catalog `schemas`, writing Rust to `$OUT_DIR`.
     pub fn new() -> Self {
         Builder {
             catalog: PathBuf::from("schemas"),
             out_dir: None,
+            output_dir: None,
+            targets: None,
             json_schema_dir: None,
             python_dir: None,
             templates: None,
             deny_warnings: false,
+            check: false,
         }
     }
 
@@ -195,41 +252,46 @@ impl Builder {
         self
     }
 
-    /// Where `contracts.rs` goes; default `$OUT_DIR`. Include it with
-    /// `include!(concat!(env!("OUT_DIR"), "/contracts.rs"));`.
+    /// Where `contracts.rs` goes; default `$OUT_DIR` (unless [`Builder::output_dir`] is set).
+    /// Include it with `include!(concat!(env!("OUT_DIR"), "/contracts.rs"));`. Only that file
+    /// is written there, and written even under [`Builder::check`]: it is the build's own.
     pub fn out_dir(mut self, dir: impl AsRef<Path>) -> Self {
         self.out_dir = Some(dir.as_ref().to_path_buf());
         self
     }
 
+    /// Every output of the [targets](Builder::targets) in one directory that contractc owns,
+    /// as `contractc build --out DIR` writes it: `DIR/rust/contracts.rs`,
+    /// `DIR/jsonschema/<Name>.schema.json` and the Python package `DIR/python/`. A file there
+    /// that looks generated (`*.schema.json`, `*.rs`) and is no longer produced is removed.
+    pub fn output_dir(mut self, dir: impl AsRef<Path>) -> Self {
+        self.output_dir = Some(dir.as_ref().to_path_buf());
+        self
+    }
+
+    /// The targets [`Builder::output_dir`] gets, as `--target` chooses them; default the
+    /// `targets:` of `contractc.yaml` (rust and json-schema). [`Builder::out_dir`],
+    /// [`Builder::json_schema_dir`] and [`Builder::python_dir`] get their own target whatever
+    /// this says.
+    pub fn targets(mut self, targets: impl IntoIterator<Item = Target>) -> Self {
+        self.targets = Some(Targets::of(targets));
+        self
+    }
+
     /// Also keep the JSON Schemas in `dir` (checked in for services in other languages), e.g.
-    /// `.json_schema_dir("jsonschema")`. Under `CI=true` they are compared, not written, and a
-    /// stale one fails the build with the command to run.
+    /// `.json_schema_dir("jsonschema")`; a `*.schema.json` there that is no longer produced is
+    /// removed.
     pub fn json_schema_dir(mut self, dir: impl AsRef<Path>) -> Self {
         self.json_schema_dir = Some(dir.as_ref().to_path_buf());
         self
     }
 
-    /// Also write the Python package of the catalog (pydantic models, `pip install DIR`) to
-    /// `dir`, e.g. `.python_dir("python")`: the `python` target, as `contractc build --target
-    /// python` writes it under `--out`. Under `CI=true` it is compared, not written, as the
-    /// JSON Schemas are.
+    /// Also keep the Python package of the catalog (the `python` target: pydantic models,
+    /// `pip install DIR`) in `dir`, e.g. `.python_dir("python")`, laid out as `contractc build
+    /// --target python` lays out `--out DIR/python/`.
     pub fn python_dir(mut self, dir: impl AsRef<Path>) -> Self {
         self.python_dir = Some(dir.as_ref().to_path_buf());
         self
-    }
-
-    /// The targets this build generates: always Rust, and JSON Schema and Python when their
-    /// directory is set.
-    pub fn targets(&self) -> Targets {
-        let mut targets = vec![Target::Rust];
-        if self.json_schema_dir.is_some() {
-            targets.push(Target::JsonSchema);
-        }
-        if self.python_dir.is_some() {
-            targets.push(Target::Python);
-        }
-        Targets::of(targets)
     }
 
     /// Tera templates overriding the built-in ones (files missing there fall back).
@@ -244,25 +306,94 @@ impl Builder {
         self
     }
 
-    /// Checks, generates and writes; prints `cargo:` lines when run from a build script.
+    /// Compares the checked-in outputs ([`Builder::output_dir`], [`Builder::json_schema_dir`],
+    /// [`Builder::python_dir`]) with what the catalog generates instead of writing them, as `contractc build --check`
+    /// does; [`Builder::compile`] then fails with [`Error::Stale`] on any difference. For CI,
+    /// e.g. `.check(std::env::var("CI").is_ok_and(|v| v == "true"))`.
+    pub fn check(mut self, yes: bool) -> Self {
+        self.check = yes;
+        self
+    }
+
+    /// Checks, generates, then writes (or compares) every output: the one entry point of
+    /// `contractc build` and of build scripts. The diagnostics are returned, never printed.
+    pub fn run(&self) -> Result<Built, Error> {
+        let mut checked = crate::check_dir(&self.catalog);
+        if self.deny_warnings {
+            checked.diagnostics.deny_warnings();
+        }
+        let rust_dir = self.rust_dir()?;
+        let dir_targets = self
+            .targets
+            .clone()
+            .unwrap_or_else(|| checked.catalog().config.targets.clone());
+        let mut targets: Vec<Target> = Vec::new();
+        if self.output_dir.is_some() {
+            targets.extend(dir_targets.iter());
+        }
+        if rust_dir.is_some() {
+            targets.push(Target::Rust);
+        }
+        if self.json_schema_dir.is_some() {
+            targets.push(Target::JsonSchema);
+        }
+        if self.python_dir.is_some() {
+            targets.push(Target::Python);
+        }
+        let outputs = match self.generate(&mut checked, &Targets::of(targets)) {
+            Some(outputs) => outputs,
+            None => return Err(Error::catalog(checked)),
+        };
+        let mut built = Built {
+            checked,
+            outputs,
+            rust_file: None,
+            written: Vec::new(),
+            unchanged: 0,
+            removed: Vec::new(),
+            stale: Vec::new(),
+        };
+        if let Some(dir) = rust_dir {
+            let path = dir.join(RUST_FILE);
+            let code = built.outputs.files.get(&Path::new("rust").join(RUST_FILE));
+            if let Some(code) = code {
+                if write_if_changed(&path, code)? {
+                    built.written.push(path.clone());
+                } else {
+                    built.unchanged += 1;
+                }
+            }
+            built.rust_file = Some(path);
+        }
+        for (dir, outputs) in self.owned_dirs(&built.outputs, &dir_targets) {
+            if self.check {
+                built.stale.extend(outputs.staleness(&dir));
+            } else {
+                let summary = outputs.write(&dir)?;
+                built.written.extend(summary.written);
+                built.unchanged += summary.unchanged;
+                built.removed.extend(summary.removed);
+            }
+        }
+        Ok(built)
+    }
+
+    /// [`Builder::run`] for a build script: prints `cargo:` lines when run from one (the
+    /// files to watch, the warnings), renders the errors for cargo's output, and fails with
+    /// [`Error::Stale`] when a compared output differs.
     pub fn compile(self) -> Result<Summary, Error> {
         let in_build_script = std::env::var_os("OUT_DIR").is_some()
             && std::env::var_os("CARGO_MANIFEST_DIR").is_some();
-        let out_dir = match (&self.out_dir, std::env::var_os("OUT_DIR")) {
-            (Some(dir), _) => dir.clone(),
-            (None, Some(dir)) => PathBuf::from(dir),
-            (None, None) => {
-                return Err(Error::Io(std::io::Error::other(
-                    "no out_dir set and $OUT_DIR is not set (not in a build script)",
-                )));
-            }
-        };
-        let mut checked = crate::check_dir(&self.catalog);
+        let result = self.run();
         if in_build_script {
-            self.print_rerun_lines(&checked.sources);
+            match &result {
+                Ok(built) => self.print_rerun_lines(&built.checked.sources),
+                Err(Error::Catalog { checked, .. }) => self.print_rerun_lines(&checked.sources),
+                Err(_) => {}
+            }
         }
-        let outputs = self.checked_outputs(&mut checked)?;
-        let warnings = render_warnings(&checked);
+        let built = result?;
+        let warnings = render_warnings(&built.checked);
         if in_build_script {
             for w in &warnings {
                 for line in w.lines().filter(|l| !l.trim().is_empty()) {
@@ -270,79 +401,73 @@ impl Builder {
                 }
             }
         }
-        let mut summary = Summary {
-            rust_file: out_dir.join(RUST_FILE),
+        if !built.stale.is_empty() {
+            return Err(Error::Stale(built.stale));
+        }
+        Ok(Summary {
+            rust_file: built.rust_file.unwrap_or_default(),
+            written: built.written,
             warnings,
-            ..Summary::default()
-        };
-        let rust_path = Path::new("rust").join(RUST_FILE);
-        if let Some(code) = outputs.files.get(&rust_path)
-            && crate::output::write_if_changed(&summary.rust_file, code)?
-        {
-            summary.written.push(summary.rust_file.clone());
-        }
-        if let Some(dir) = &self.json_schema_dir {
-            summary
-                .written
-                .extend(self.sync_dir(&outputs, "jsonschema", dir)?);
-        }
-        if let Some(dir) = &self.python_dir {
-            summary
-                .written
-                .extend(self.sync_dir(&outputs, PYTHON_DIR, dir)?);
-        }
-        Ok(summary)
-    }
-
-    /// Checks and generates, turning diagnostics into an [`Error::Catalog`].
-    fn checked_outputs(&self, checked: &mut Checked) -> Result<Outputs, Error> {
-        if self.deny_warnings {
-            checked.diagnostics.deny_warnings();
-        }
-        if !checked.diagnostics.has_errors() {
-            let templates = match &self.templates {
-                Some(dir) => rust::Templates::from_dir(dir),
-                None => Ok(rust::Templates::builtin()),
-            };
-            match templates.and_then(|t| generate_targets(&checked.catalog, &t, &self.targets())) {
-                Ok(outputs) => return Ok(outputs),
-                Err(diags) => checked.diagnostics.extend(diags),
-            }
-        }
-        let errors = checked
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == crate::Severity::Error)
-            .collect::<Vec<_>>();
-        let mut only_errors = Diagnostics::new();
-        for d in errors {
-            only_errors.push(d.clone());
-        }
-        Err(Error::Catalog {
-            errors: only_errors.len(),
-            rendered: render_human(&only_errors, &checked.sources),
         })
     }
 
-    /// The outputs under `prefix/` kept in `dir`: written when changed, or compared under
-    /// `CI=true`.
-    fn sync_dir(&self, outputs: &Outputs, prefix: &str, dir: &Path) -> Result<Vec<PathBuf>, Error> {
-        let mut kept = Outputs::default();
-        for (rel, content) in &outputs.files {
-            if let Ok(inner) = rel.strip_prefix(prefix) {
-                kept.insert(inner, content.clone());
+    /// Every output, unless the catalog or the templates have errors (added to `checked`).
+    fn generate(&self, checked: &mut Checked, targets: &Targets) -> Option<Outputs> {
+        let catalog = checked.emittable()?;
+        let templates = match &self.templates {
+            Some(dir) => rust::Templates::from_dir(dir),
+            None => Ok(rust::Templates::builtin()),
+        };
+        match templates.and_then(|t| generate_targets(catalog, &t, targets)) {
+            Ok(outputs) => Some(outputs),
+            Err(diags) => {
+                checked.diagnostics.extend(diags);
+                None
             }
         }
-        if std::env::var("CI").is_ok_and(|v| v == "true" || v == "1") {
-            let stale = kept.staleness(dir);
-            return if stale.is_empty() {
-                Ok(Vec::new())
-            } else {
-                Err(Error::Stale(stale))
-            };
+    }
+
+    /// Where `contracts.rs` alone is written: `out_dir`, else `$OUT_DIR` unless the Rust goes
+    /// to `output_dir`.
+    fn rust_dir(&self) -> Result<Option<PathBuf>, Error> {
+        match (&self.out_dir, &self.output_dir, std::env::var_os("OUT_DIR")) {
+            (Some(dir), _, _) => Ok(Some(dir.clone())),
+            (None, Some(_), _) => Ok(None),
+            (None, None, Some(dir)) => Ok(Some(PathBuf::from(dir))),
+            (None, None, None) => Err(Error::Io(std::io::Error::other(
+                "no out_dir set and $OUT_DIR is not set (not in a build script)",
+            ))),
         }
-        let summary = kept.write(dir)?;
-        Ok(summary.written.into_iter().chain(summary.removed).collect())
+    }
+
+    /// The directories contractc owns, each with the outputs that belong there: the output
+    /// directory those of `dir_targets`, a target's own directory that target's, unprefixed.
+    fn owned_dirs(&self, outputs: &Outputs, dir_targets: &Targets) -> Vec<(PathBuf, Outputs)> {
+        let mut dirs = Vec::new();
+        if let Some(dir) = &self.output_dir {
+            let mut chosen = Outputs::default();
+            for (rel, content) in &outputs.files {
+                if dir_targets.iter().any(|t| rel.starts_with(target_dir(t))) {
+                    chosen.insert(rel.clone(), content.clone());
+                }
+            }
+            dirs.push((dir.clone(), chosen));
+        }
+        for (own, target) in [
+            (&self.json_schema_dir, Target::JsonSchema),
+            (&self.python_dir, Target::Python),
+        ] {
+            if let Some(dir) = own {
+                let mut inner = Outputs::default();
+                for (rel, content) in &outputs.files {
+                    if let Ok(rel) = rel.strip_prefix(target_dir(target)) {
+                        inner.insert(rel, content.clone());
+                    }
+                }
+                dirs.push((dir.clone(), inner));
+            }
+        }
+        dirs
     }
 
     /// `cargo:rerun-if-changed` for the catalog directory, every file read, and the templates.
@@ -354,7 +479,6 @@ impl Builder {
         if let Some(t) = &self.templates {
             println!("cargo:rerun-if-changed={}", t.display());
         }
-        println!("cargo:rerun-if-env-changed=CI");
     }
 }
 
@@ -376,3 +500,7 @@ fn render_warnings(checked: &Checked) -> Vec<String> {
         })
         .collect()
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test")]
+mod tests;

@@ -9,7 +9,7 @@
 //! validation of an already parsed `Value` alone).
 //!
 //! Results land in `target/criterion/validators/<function>/<NAME>/`, where
-//! `compiler/benches/report.py` reads them.
+//! `compiler/cli/benches/report.py` reads them.
 
 use std::hint::black_box;
 

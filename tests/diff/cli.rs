@@ -40,7 +40,7 @@ pub fn json_lines(run: &Run) -> Vec<serde_json::Value> {
 }
 
 fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/diff")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/diff")
 }
 
 /// `C0401 message-removed error old/contracts.yaml:25:7 `CancelOrderV1``, one per line.
@@ -235,4 +235,157 @@ fn a_missing_directory_or_a_bad_argument_is_a_usage_error() {
     assert_eq!(empty_rev.status, 2, "{}", empty_rev.stderr);
     let bad_mode = contractc(tmp.path(), &["new", "new", "--mode", "sideways"]);
     assert_eq!(bad_mode.status, 2, "{}", bad_mode.stderr);
+}
+
+const AMOUNT: &str = "name: M\nkind: request\nidentity: { user_id: required, org_id: optional }\nfields:\n  amount: int\n";
+
+#[test]
+fn the_witness_is_in_the_help_line_and_in_json_and_sarif() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    catalog(&tmp.path().join("old"), &[("m.yaml", AMOUNT)]);
+    catalog(
+        &tmp.path().join("new"),
+        &[("m.yaml", &AMOUNT.replace("amount: int", "amount: float"))],
+    );
+    let doc = serde_json::json!({"amount": 0.5, "user_id": "a"});
+    let json = contractc(tmp.path(), &["old", "new", "--format", "json"]);
+    assert_eq!(json.status, 1, "{}", json.stderr);
+    let lines = json_lines(&json);
+    assert_eq!(lines.len(), 1, "{}", json.stdout);
+    assert_eq!(lines[0]["code"], "C0423");
+    assert_eq!(lines[0]["witness"], serde_json::json!({ "forward": doc }));
+    assert!(
+        lines[0]["help"]
+            .as_str()
+            .is_some_and(|h| h.contains(&format!("witness: `{doc}` is valid under NEW"))),
+        "{}",
+        lines[0]
+    );
+    // Backward alone: int -> float breaks nothing.
+    let backward = contractc(
+        tmp.path(),
+        &["old", "new", "--mode", "backward", "--format", "json"],
+    );
+    assert_eq!(
+        (backward.status, backward.stdout.as_str()),
+        (0, ""),
+        "{}",
+        backward.stderr
+    );
+    let sarif = contractc(tmp.path(), &["old", "new", "--format", "sarif"]);
+    let log: serde_json::Value = serde_json::from_str(&sarif.stdout).expect("SARIF");
+    let result = &log["runs"][0]["results"][0];
+    assert_eq!(result["properties"]["witness"]["forward"], doc);
+    assert!(
+        result["message"]["text"]
+            .as_str()
+            .is_some_and(|m| m.contains("witness: `"))
+    );
+}
+
+#[test]
+fn strict_open_content_judges_an_added_optional_field_as_confluent_does() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    catalog(&tmp.path().join("old"), &[("m.yaml", AMOUNT)]);
+    catalog(
+        &tmp.path().join("new"),
+        &[("m.yaml", &format!("{AMOUNT}  note: string?\n"))],
+    );
+    let default = contractc(tmp.path(), &["old", "new", "--format", "json"]);
+    assert_eq!(
+        (default.status, default.stdout.as_str()),
+        (0, ""),
+        "{}",
+        default.stderr
+    );
+    let strict = contractc(
+        tmp.path(),
+        &["old", "new", "--format", "json", "--strict-open-content"],
+    );
+    assert_eq!(strict.status, 1, "{}", strict.stderr);
+    let lines = json_lines(&strict);
+    assert_eq!(lines[0]["code"], "C0425");
+    assert_eq!(lines[0]["witness"]["backward"]["note"], 0);
+}
+
+#[test]
+fn transitive_modes_judge_new_against_every_old_catalog() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let v1 = AMOUNT.replace("amount: int", "amount: { type: int, max: 10 }");
+    let v2 = AMOUNT.replace("amount: int", "amount: { type: int, max: 100 }");
+    catalog(&tmp.path().join("v1"), &[("m.yaml", v1.as_str())]);
+    catalog(&tmp.path().join("v2"), &[("m.yaml", v2.as_str())]);
+    catalog(
+        &tmp.path().join("v3"),
+        &[("m.yaml", &v2.replace("max: 100", "max: 50"))],
+    );
+    // v3 lowers v2's bound (backward breaks against v2) but still allows all of v1's values.
+    let last = contractc(
+        tmp.path(),
+        &["v2", "v3", "--mode", "backward", "--format", "json"],
+    );
+    assert_eq!(last.status, 1, "{}", last.stderr);
+    let against_v1 = contractc(
+        tmp.path(),
+        &["v1", "v3", "--mode", "backward", "--format", "json"],
+    );
+    assert_eq!(
+        (against_v1.status, against_v1.stdout.as_str()),
+        (0, ""),
+        "{}",
+        against_v1.stderr
+    );
+    let all = contractc(
+        tmp.path(),
+        &[
+            "v1",
+            "v2",
+            "v3",
+            "--mode",
+            "backward-transitive",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(all.status, 1, "{}", all.stderr);
+    let lines = json_lines(&all);
+    assert_eq!(lines.len(), 1, "{}", all.stdout);
+    assert!(
+        lines[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.ends_with("[against v2]")),
+        "{}",
+        lines[0]
+    );
+    // Forward-transitive: v3 raised v1's bound, so data written under v3 breaks v1 readers.
+    let forward = contractc(
+        tmp.path(),
+        &[
+            "v1",
+            "v2",
+            "v3",
+            "--mode",
+            "forward-transitive",
+            "--format",
+            "json",
+        ],
+    );
+    let lines = json_lines(&forward);
+    assert_eq!(lines.len(), 1, "{}", forward.stdout);
+    assert!(
+        lines[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.ends_with("[against v1]")),
+        "{}",
+        lines[0]
+    );
+    assert_eq!(lines[0]["witness"]["forward"]["amount"], 11);
+    // Several OLD catalogs need a transitive mode.
+    let usage = contractc(tmp.path(), &["v1", "v2", "v3", "--mode", "backward"]);
+    assert_eq!(usage.status, 2, "{}", usage.stderr);
+    assert!(
+        usage.stderr.contains("backward-transitive"),
+        "{}",
+        usage.stderr
+    );
 }

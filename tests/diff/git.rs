@@ -191,3 +191,75 @@ fn a_revision_without_the_catalog_is_an_empty_catalog() {
         run.stdout
     );
 }
+
+#[test]
+fn a_transitive_mode_reads_every_revision_of_the_list() {
+    // v2 makes `b` optional (breaks forward against v1); the working tree widens `a`.
+    let tmp = repo(&[("schemas/m.yaml", V1)]);
+    git(tmp.path(), &["tag", "v1"]);
+    write(
+        tmp.path(),
+        "schemas/m.yaml",
+        &V1.replace("  b: string\n", "  b: string?\n"),
+    );
+    git(tmp.path(), &["commit", "-q", "-am", "v2"]);
+    git(tmp.path(), &["tag", "v2"]);
+    write(
+        tmp.path(),
+        "schemas/m.yaml",
+        &V1.replace("  b: string\n", "  b: string?\n")
+            .replace("a: int", "a: float"),
+    );
+    let run = contractc(
+        tmp.path(),
+        &[
+            "git:v1",
+            "git:v2",
+            "schemas",
+            "--mode",
+            "forward-transitive",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    let mut found: Vec<(String, String)> = json_lines(&run)
+        .iter()
+        .map(|d| {
+            let message = d["message"].as_str().unwrap_or_default();
+            let against = message
+                .rsplit("[against ")
+                .next()
+                .unwrap_or_default()
+                .trim_end_matches(']');
+            (
+                d["code"].as_str().unwrap_or_default().to_string(),
+                against.to_string(),
+            )
+        })
+        .collect();
+    found.sort();
+    let expected = [
+        ("C0408", "git:v1"),
+        ("C0423", "git:v1"),
+        ("C0423", "git:v2"),
+    ];
+    assert_eq!(
+        found,
+        expected.map(|(c, a)| (c.to_string(), a.to_string())),
+        "{}",
+        run.stdout
+    );
+    // Backward-transitive: nothing NEW reads breaks on v1's or v2's data.
+    let backward = contractc(
+        tmp.path(),
+        &[
+            "git:v1",
+            "git:v2",
+            "schemas",
+            "--mode",
+            "backward-transitive",
+        ],
+    );
+    assert_eq!(backward.status, 0, "{}", backward.stderr);
+}

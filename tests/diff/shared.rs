@@ -2,7 +2,6 @@
 
 use super::{MODES, Pair, Side, V};
 use contractc::diff::Mode;
-use std::time::{Duration, Instant};
 
 const ID: &str = "identity: { user_id: required, org_id: optional }";
 
@@ -91,7 +90,7 @@ fn recursive_records_terminate_and_report_once() {
 }
 
 #[test]
-fn a_deep_diamond_of_records_is_compared_in_linear_time() {
+fn a_deep_diamond_of_records_is_compared_once_per_record() {
     // R0 { a: R1, b: R1 }, R1 { a: R2, b: R2 }, ...: 2^60 paths, 60 records.
     let catalog = |leaf: &str| {
         let mut docs = vec![message("M", "  r: R0\n")];
@@ -109,13 +108,8 @@ fn a_deep_diamond_of_records_is_compared_in_linear_time() {
         &[("c.yaml", catalog("int"))],
         &[("c.yaml", catalog("string"))],
     );
-    let started = Instant::now();
+    // Exponential work would not finish: the test passing is the check (no timing).
     let got = findings(&pair, Mode::Full);
-    assert!(
-        started.elapsed() < Duration::from_secs(5),
-        "took {:?}",
-        started.elapsed()
-    );
     let path = format!("M.r{}.x", ".a".repeat(60));
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].1, path);

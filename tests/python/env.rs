@@ -93,14 +93,14 @@ pub fn describe(output: &Output) -> String {
     )
 }
 
-/// Writes the Python package of `catalog` (the `python` target) into `dir/python`.
-pub fn write_package(catalog: &contractc::Catalog, dir: &Path) -> PathBuf {
-    let files = contractc::emit::python::emit(catalog).expect("the Python target generates");
-    let out = dir.join("python");
-    for (rel, text) in files {
-        let path = out.join(rel);
-        std::fs::create_dir_all(path.parent().expect("a parent")).expect("create dirs");
-        std::fs::write(&path, text).expect("write a Python file");
-    }
-    out
+/// Writes the Python package of the catalog in `catalog_dir` (the `python` target) into
+/// `dir/python`, through the one entry point `contractc build --target python` uses.
+pub fn write_package(catalog_dir: &Path, dir: &Path) -> PathBuf {
+    contractc::build::Builder::new()
+        .catalog(catalog_dir)
+        .output_dir(dir)
+        .targets([contractc::model::Target::Python])
+        .run()
+        .unwrap_or_else(|e| panic!("the Python target generates: {e}"));
+    dir.join("python")
 }

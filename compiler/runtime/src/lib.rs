@@ -63,19 +63,16 @@ pub use uuid;
 pub mod check;
 pub mod claims;
 pub mod contract;
-pub mod de;
+pub mod exact;
 pub mod identity;
-mod json;
 pub mod lines;
 #[doc(hidden)]
 pub mod macros;
 pub mod numbers;
-mod scan;
 pub mod validate;
-mod whole;
 
 pub use claims::ClaimsError;
 pub use contract::{Attributed, Contract, Message, MessageKind};
+pub use exact::{de, from_json};
 pub use identity::{Identity, IdentityError, IdentityPolicy, MAX_LEN, OrgId, QuotaSource, UserId};
-pub use json::from_json;
 pub use validate::{Path, PathSeg, Validate, Violation, Violations};

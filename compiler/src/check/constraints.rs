@@ -1,22 +1,18 @@
 //! Constraints that contradict each other (`min` > `max`, ...), at every list depth.
 
 use crate::diag::{Code, Diagnostics};
-use crate::model::{Catalog, Constraints, Type, TypeSpec};
+use crate::model::{Catalog, Constraints, Format};
 use crate::source::Spanned;
 
 /// Reports inconsistent bounds on every field and list element.
 pub fn check(catalog: &Catalog, diags: &mut Diagnostics) {
     for def in catalog.definitions.values() {
-        for field in def.fields() {
-            check_spec(&field.spec, diags);
+        for spec in def.fields().iter().flat_map(|f| f.spec.layers()) {
+            check_constraints(&spec.constraints, diags);
+            if let Some(format) = spec.ty.format() {
+                format_lengths(format, &spec.constraints, diags);
+            }
         }
-    }
-}
-
-fn check_spec(spec: &TypeSpec, diags: &mut Diagnostics) {
-    check_constraints(&spec.constraints, diags);
-    if let Type::List(inner) | Type::Map(inner) = &spec.ty {
-        check_spec(inner, diags);
     }
 }
 
@@ -72,6 +68,35 @@ fn counts(
             format!(
                 "`{high_name}: {}` is less than `{low_name}: {}`",
                 high.value, low.value
+            ),
+        );
+    }
+}
+
+/// A length bound that no string of the format meets leaves the field without any value
+/// (`{ type: email, max_length: 3 }`: the shortest address, `a@b.c`, has 5).
+fn format_lengths(format: Format, c: &Constraints, diags: &mut Diagnostics) {
+    let (shortest, longest) = format.lengths();
+    let name = format.keyword();
+    if let Some(max) = c.max_length.as_ref().filter(|m| m.value < shortest) {
+        diags.emit(
+            Code::InconsistentBounds,
+            max.pos,
+            format!(
+                "`max_length: {}` leaves no value: the shortest {name} has {shortest} characters",
+                max.value
+            ),
+        );
+    }
+    if let (Some(min), Some(longest)) = (&c.min_length, longest)
+        && min.value > longest
+    {
+        diags.emit(
+            Code::InconsistentBounds,
+            min.pos,
+            format!(
+                "`min_length: {}` leaves no value: the longest {name} has {longest} characters",
+                min.value
             ),
         );
     }

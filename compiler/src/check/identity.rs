@@ -39,15 +39,16 @@ fn check_declared(catalog: &Catalog, def: &crate::model::Definition, diags: &mut
             ),
         ),
         Some(Identity::Exempt { pos, .. }) if catalog.config.exemptions == ExemptionPolicy::Deny => {
-            let at = catalog
-                .config
-                .exemptions_pos
-                .map_or(String::new(), |p| format!(" (contractc.yaml line {})", p.line));
-            diags.emit(
+            let mut d = Diagnostic::new(
                 Code::ExemptionsDenied,
                 *pos,
-                format!("`{}` is exempt, but the project config sets `policy.exemptions: deny`{at}", def.name.value),
-            );
+                format!("`{}` is exempt, but the project config sets `policy.exemptions: deny`", def.name.value),
+            )
+            .with_label("exempt here");
+            if let Some(deny) = catalog.config.exemptions_pos {
+                d = d.with_secondary(deny, "exemptions are denied here");
+            }
+            diags.push(d);
         }
         Some(_) => {}
     }

@@ -2,7 +2,7 @@
 //! where they are used.
 
 use crate::diag::{Code, Diagnostics};
-use crate::model::{Catalog, Kind, Type, TypeSpec};
+use crate::model::{Catalog, Kind};
 use std::collections::BTreeMap;
 
 /// Runs the record checks.
@@ -11,16 +11,12 @@ pub fn check(catalog: &Catalog, diags: &mut Diagnostics) {
     check_deprecated_use(catalog, diags);
 }
 
-/// A record that holds a record directly (not through `?`, `list<>` or `map<>`).
-fn direct_ref<'a>(catalog: &Catalog, field: &'a crate::model::Field) -> Option<&'a str> {
-    match &field.spec.ty {
-        Type::Ref(name)
-            if !field.optional && catalog.get(name).is_some_and(|d| d.kind == Kind::Record) =>
-        {
-            Some(name)
-        }
-        _ => None,
-    }
+/// The record a field holds directly (not through `?`, `list<>` or `map<>`).
+fn direct_ref<'a>(catalog: &'a Catalog, field: &crate::model::Field) -> Option<&'a str> {
+    let record = catalog
+        .direct_record(&field.spec)
+        .filter(|_| !field.optional)?;
+    Some(record.name.value.as_str())
 }
 
 /// Every field that closes a cycle of direct containment is reported: a field of record `R`
@@ -132,30 +128,19 @@ fn check_deprecated_use(catalog: &Catalog, diags: &mut Diagnostics) {
         .filter(|d| d.deprecated.is_none())
     {
         for field in def.fields().iter().filter(|f| f.deprecated.is_none()) {
-            let mut names = Vec::new();
-            collect_refs(&field.spec, &mut names);
-            for name in names {
-                if let Some(reason) = deprecated.get(name) {
-                    diags.emit(
-                        Code::DeprecatedUse,
-                        field.name.pos,
-                        format!(
-                            "`{}.{}` uses `{name}`, which is deprecated: {reason}",
-                            def.name.value, field.name.value
-                        ),
-                    );
-                }
+            if let Some(name) = field.spec.reference()
+                && let Some(reason) = deprecated.get(name)
+            {
+                diags.emit(
+                    Code::DeprecatedUse,
+                    field.name.pos,
+                    format!(
+                        "`{}.{}` uses `{name}`, which is deprecated: {reason}",
+                        def.name.value, field.name.value
+                    ),
+                );
             }
         }
-    }
-}
-
-/// Names of records and enums a type mentions, at any depth.
-pub fn collect_refs<'a>(spec: &'a TypeSpec, out: &mut Vec<&'a str>) {
-    match &spec.ty {
-        Type::Ref(name) => out.push(name),
-        Type::List(inner) | Type::Map(inner) => collect_refs(inner, out),
-        _ => {}
     }
 }
 

@@ -29,6 +29,10 @@ impl Severity {
 }
 
 /// One problem found in a catalog (or in a document being validated).
+///
+/// It points at one primary place (`pos`, with the text `label`) and at any number of
+/// secondary ones (`secondary`): a name defined twice points at both definitions, as rustc's
+/// "first defined here" does. Every output format shows every place.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
     /// Stable code from the table in `codes.rs`.
@@ -39,8 +43,35 @@ pub struct Diagnostic {
     pub message: String,
     /// Where; `None` only for problems with no file (an empty catalog directory).
     pub pos: Option<Pos>,
+    /// What the primary place is, shown beside it; may be empty.
+    pub label: String,
+    /// Other places the problem concerns, each with what it is.
+    pub secondary: Vec<Label>,
     /// What to do about it.
     pub help: String,
+    /// Documents that show a compatibility break (`contractc diff`); `None` elsewhere.
+    pub witness: Option<Box<Witness>>,
+}
+
+/// The documents that show a `contractc diff` finding: each valid on one side and rejected
+/// by readers on the other.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Witness {
+    /// Valid under OLD, rejected by readers on NEW.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backward: Option<serde_json::Value>,
+    /// Valid under NEW, rejected by readers on OLD.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forward: Option<serde_json::Value>,
+}
+
+/// A secondary place of a diagnostic.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    /// Where.
+    pub pos: Pos,
+    /// What this place is (`first defined here`).
+    pub text: String,
 }
 
 impl Diagnostic {
@@ -51,7 +82,10 @@ impl Diagnostic {
             severity: code.info().severity,
             message: message.into(),
             pos: Some(pos),
+            label: String::new(),
+            secondary: Vec::new(),
             help: code.info().help.to_string(),
+            witness: None,
         }
     }
 
@@ -62,8 +96,26 @@ impl Diagnostic {
             severity: code.info().severity,
             message: message.into(),
             pos: None,
+            label: String::new(),
+            secondary: Vec::new(),
             help: code.info().help.to_string(),
+            witness: None,
         }
+    }
+
+    /// Sets the text shown beside the primary place.
+    pub fn with_label(mut self, text: impl Into<String>) -> Self {
+        self.label = text.into();
+        self
+    }
+
+    /// Adds a secondary place, e.g. `.with_secondary(first.pos, "first defined here")`.
+    pub fn with_secondary(mut self, pos: Pos, text: impl Into<String>) -> Self {
+        self.secondary.push(Label {
+            pos,
+            text: text.into(),
+        });
+        self
     }
 
     /// Replaces the help line.

@@ -1,141 +1,210 @@
-//! Field-level changes: fields added and removed, optionality, defaults, types, and the
-//! records and enums reached through them.
+//! Objects key by key: fields added and removed, optionality, defaults, each field's values,
+//! and the unknown-field policy; records reached through fields are compared once per message.
+//!
+//! An object accepts a document when each declared key is absent only where optional and
+//! otherwise holds a value of its type, and (under `unknown_fields: reject`) no other key is
+//! there. So one key decides each witness: the rest of the document is the side's sample.
 
-use super::Impact;
+use super::compare::Written;
+use super::constraints::Sites;
 use super::messages::Differ;
+use super::sample::undeclared_key;
+use super::values::{Key, Object};
+use super::witness::{At, Leaf};
+use super::{Evidence, Impact};
 use crate::diag::Code;
-use crate::model::{Body, Catalog, Definition, Field, Type, TypeSpec, UnknownFields};
-use crate::source::Pos;
-use std::collections::{BTreeMap, BTreeSet};
+use crate::model::{Definition, Field};
+use serde_json::Value;
 
-/// Where a compared node sits in OLD and in NEW (the field's name when nothing finer is known).
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Sites {
-    /// Position in OLD.
-    pub old: Pos,
-    /// Position in NEW.
-    pub new: Pos,
-}
+impl<'a> Differ<'a> {
+    /// A record reached at `at`: compared the first time this message reaches the pair.
+    pub fn record(&mut self, at: &At, o: &'a Definition, n: &'a Definition) {
+        if self
+            .seen
+            .insert((o.name.value.clone(), n.name.value.clone()))
+        {
+            self.compare_struct(at, o, n);
+        }
+    }
 
-/// What a named or inline type is on the wire.
-enum Shape<'a> {
-    /// An object with fields.
-    Record(&'a Definition),
-    /// A closed set of strings, with the enum definition when it has a name.
-    Enum(Option<&'a Definition>, Vec<(&'a str, Option<Pos>)>),
-}
-
-impl Differ<'_> {
-    /// Compares the fields of two messages or records; `path` names the object.
-    pub fn compare_struct(&mut self, path: &str, o: &Definition, n: &Definition) {
-        let old: BTreeMap<&str, &Field> = o
-            .fields()
-            .iter()
-            .map(|f| (f.name.value.as_str(), f))
-            .collect();
-        let new: BTreeMap<&str, &Field> = n
-            .fields()
-            .iter()
-            .map(|f| (f.name.value.as_str(), f))
-            .collect();
+    /// Compares the keys of two messages or records (identity keys are the message's concern).
+    pub fn compare_struct(&mut self, at: &At, o: &'a Definition, n: &'a Definition) {
+        let (oo, no) = (self.sides.old.object(o), self.sides.new.object(n));
+        self.unknown_fields(at, n, (&oo, &no));
+        let declared =
+            |d: &'a Definition, name: &str| d.fields().iter().find(|f| f.name.value == name);
         // NEW's written order decides which path first reaches a shared type.
         for nf in n.fields() {
-            let p = format!("{path}.{}", nf.name.value);
-            match old.get(nf.name.value.as_str()) {
-                Some(of) => self.field(&p, of, nf),
-                None => self.added(&p, nf, o),
+            let here = at.key(&nf.name.value);
+            match (declared(o, &nf.name.value), no.key(&nf.name.value)) {
+                (Some(of), Some(nk)) => {
+                    let ok = oo.key(&of.name.value).cloned();
+                    if let Some(ok) = ok {
+                        self.field(&here, (of, nf), (&ok, &nk.clone()));
+                    }
+                }
+                (None, Some(nk)) => self.added(&here, nk.clone(), &oo),
+                _ => {}
             }
         }
         for of in o.fields() {
-            if !new.contains_key(of.name.value.as_str()) {
-                self.removed(&format!("{path}.{}", of.name.value), of, n);
+            if declared(n, &of.name.value).is_some() {
+                continue;
+            }
+            if let Some(ok) = oo.key(&of.name.value).cloned() {
+                self.removed(&at.key(&of.name.value), ok, &no);
             }
         }
     }
 
-    fn added(&mut self, path: &str, f: &Field, old_def: &Definition) {
-        let strict = old_def.unknown_fields == UnknownFields::Reject;
-        let also = strict_note("OLD", old_def, strict);
-        if !f.optional {
+    /// `unknown_fields` of a message or of a record reached at `at`: a key neither side
+    /// declares shows the change.
+    fn unknown_fields(&mut self, at: &At, n: &Definition, (oo, no): (&Object<'_>, &Object<'_>)) {
+        let (code, backward, what) = match (oo.open, no.open) {
+            (true, false) => (
+                Code::UnknownFieldsRejected,
+                true,
+                "`unknown_fields` changed from ignore to reject: data written under OLD may carry undeclared keys",
+            ),
+            (false, true) => (
+                Code::UnknownFieldsIgnored,
+                false,
+                "`unknown_fields` changed from reject to ignore: OLD readers reject the undeclared keys NEW data may carry",
+            ),
+            _ => return,
+        };
+        let key = at.key(&undeclared_key(oo, no));
+        let e = Some(self.evidence(&key, backward, Leaf::Set(Value::from(0))));
+        let what = if at.steps.is_empty() {
+            what.to_string()
+        } else {
+            format!("{what} (record `{}`)", n.name.value)
+        };
+        let (b, f) = if backward { (e, None) } else { (None, e) };
+        self.push(code, at, n.name.pos, what, b, f);
+    }
+
+    /// A key declared only in NEW.
+    fn added(&mut self, at: &At, k: Key<'a>, old: &Object<'_>) {
+        let closed = !old.open;
+        let also = closed_note("OLD", closed);
+        let forward = closed.then(|| self.with_sample(at, false, &k));
+        if !k.optional {
             let what = format!("required field added: data written under OLD lacks it{also}");
-            self.push(
-                Code::RequiredFieldAdded,
-                Impact::backward_and(strict),
-                path,
-                f.name.pos,
-                what,
-            );
-        } else if strict {
+            let backward = Some(self.evidence(at, true, Leaf::Omit));
+            self.push(Code::RequiredFieldAdded, at, k.pos, what, backward, forward);
+        } else if closed {
             let what = format!("optional field added{also}");
+            self.push(Code::FieldAddedUnderReject, at, k.pos, what, None, forward);
+        } else if self.options.strict_open_content {
+            let what = "optional field added to an open object (strict open content): data written under OLD may carry the key with another value".to_string();
+            let backward = self.foreign_value(at, true, &k);
             self.push(
-                Code::FieldAddedUnderReject,
-                Impact::Forward,
-                path,
-                f.name.pos,
+                Code::FieldAddedToOpenContent,
+                at,
+                k.pos,
                 what,
+                backward,
+                None,
             );
         }
     }
 
-    fn removed(&mut self, path: &str, f: &Field, new_def: &Definition) {
-        let strict = new_def.unknown_fields == UnknownFields::Reject;
-        let also = strict_note("NEW", new_def, strict);
-        if !f.optional {
+    /// A key declared only in OLD.
+    fn removed(&mut self, at: &At, k: Key<'a>, new: &Object<'_>) {
+        let closed = !new.open;
+        let also = closed_note("NEW", closed);
+        let backward = closed.then(|| self.with_sample(at, true, &k));
+        if !k.optional {
             let what = format!("required field removed: readers on OLD need it{also}");
+            let forward = Some(self.evidence(at, false, Leaf::Omit));
             self.push(
                 Code::RequiredFieldRemoved,
-                Impact::forward_and(strict),
-                path,
-                f.name.pos,
+                at,
+                k.pos,
                 what,
+                backward,
+                forward,
             );
-        } else if strict {
+        } else if closed {
             let what =
                 format!("optional field removed, but data written under OLD may carry it{also}");
             self.push(
                 Code::FieldRemovedUnderReject,
-                Impact::Backward,
-                path,
-                f.name.pos,
+                at,
+                k.pos,
                 what,
+                backward,
+                None,
+            );
+        } else if self.options.strict_open_content {
+            let what = "optional field removed from an open object (strict open content): data written under NEW may carry the key with another value".to_string();
+            let forward = self.foreign_value(at, false, &k);
+            self.push(
+                Code::FieldRemovedFromOpenContent,
+                at,
+                k.pos,
+                what,
+                None,
+                forward,
             );
         }
     }
 
-    fn field(&mut self, path: &str, of: &Field, nf: &Field) {
+    /// Evidence of a document of one side holding the key `k` it declares.
+    fn with_sample(&self, at: &At, backward: bool, k: &Key<'_>) -> Evidence {
+        let side = if backward {
+            &self.sides.old
+        } else {
+            &self.sides.new
+        };
+        self.shown(at, backward, side.sample(&k.node, 1))
+    }
+
+    /// Evidence of a document of one side that carries, undeclared, the key the other side
+    /// declares as `k`, with a value `k` rejects; `None` when `k` takes every value.
+    fn foreign_value(&self, at: &At, backward: bool, k: &Key<'_>) -> Option<Evidence> {
+        let declaring = if backward {
+            &self.sides.new
+        } else {
+            &self.sides.old
+        };
+        let v = [json_values(), vec![Value::from("a")]]
+            .concat()
+            .into_iter()
+            .find(|v| !v.is_null() && !declaring.accepts(&k.node, v, 0))?;
+        Some(self.evidence(at, backward, Leaf::Set(v)))
+    }
+
+    fn field(&mut self, at: &At, (of, nf): (&'a Field, &'a Field), (ok, nk): (&Key<'a>, &Key<'a>)) {
         let sites = Sites {
             old: of.name.pos,
             new: nf.name.pos,
         };
-        match (of.optional, nf.optional) {
+        match (ok.optional, nk.optional) {
             (false, true) => {
                 let what = "required field became optional: readers on OLD need it".to_string();
-                self.push(
-                    Code::FieldMadeOptional,
-                    Impact::Forward,
-                    path,
-                    sites.new,
-                    what,
-                );
+                let forward = Some(self.evidence(at, false, Leaf::Omit));
+                self.push(Code::FieldMadeOptional, at, sites.new, what, None, forward);
             }
             (true, false) => {
                 let what = "optional field became required: data written under OLD may lack it"
                     .to_string();
-                self.push(
-                    Code::FieldMadeRequired,
-                    Impact::Backward,
-                    path,
-                    sites.new,
-                    what,
-                );
+                let backward = Some(self.evidence(at, true, Leaf::Omit));
+                self.push(Code::FieldMadeRequired, at, sites.new, what, backward, None);
             }
             _ => {}
         }
-        self.default(path, of, nf);
-        self.spec(path, &of.spec, &nf.spec, sites);
+        self.default(at, of, nf);
+        let written = Written::field(&of.spec, &nf.spec, sites);
+        // An optional key takes `null` as a value: the type comparison must know it.
+        let (mut on, mut nn) = (ok.node.clone(), nk.node.clone());
+        on.nullable |= ok.optional;
+        nn.nullable |= nk.optional;
+        self.node(at, &on, &nn, &written);
     }
 
-    fn default(&mut self, path: &str, of: &Field, nf: &Field) {
+    fn default(&mut self, at: &At, of: &Field, nf: &Field) {
         let (o, n) = (of.default.as_ref(), nf.default.as_ref());
         let what = match (o, n) {
             (Some(o), Some(n)) if o.value == n.value => return,
@@ -145,180 +214,34 @@ impl Differ<'_> {
             (Some(o), None) => format!("default `{}` removed", o.value),
         };
         let pos = n.or(o).map_or(nf.name.pos, |d| d.pos);
-        self.push(Code::DefaultChanged, Impact::Warning, path, pos, what);
-    }
-
-    /// Compares two types at `path`, then their constraints when the types agree.
-    fn spec(&mut self, path: &str, o: &TypeSpec, n: &TypeSpec, sites: Sites) {
-        let same = match (&o.ty, &n.ty) {
-            (Type::List(a), Type::List(b)) => self.items(&format!("{path}[]"), a, b, sites),
-            (Type::Map(a), Type::Map(b)) => self.items(&format!("{path}{{}}"), a, b, sites),
-            (a, b) if is_named(a) && is_named(b) => self.shared(path, a, b, sites),
-            (a, b) => a == b,
-        };
-        if same {
-            self.constraints(path, &o.constraints, &n.constraints, sites);
-        } else {
-            let what = format!(
-                "type changed from {} to {}",
-                describe(self.old, &o.ty),
-                describe(self.new, &n.ty)
-            );
-            self.push(Code::TypeChanged, Impact::Both, path, sites.new, what);
-        }
-    }
-
-    /// List or map elements; always `true`: a change below is reported at its own path.
-    fn items(&mut self, path: &str, o: &TypeSpec, n: &TypeSpec, sites: Sites) -> bool {
-        match (o.nullable, n.nullable) {
-            (false, true) => {
-                let what = "elements may now be null: readers on OLD reject null".to_string();
-                self.push(
-                    Code::ItemsMadeNullable,
-                    Impact::Forward,
-                    path,
-                    sites.new,
-                    what,
-                );
-            }
-            (true, false) => {
-                let what = "elements may no longer be null: data written under OLD may hold null"
-                    .to_string();
-                self.push(
-                    Code::ItemsMadeNonNull,
-                    Impact::Backward,
-                    path,
-                    sites.new,
-                    what,
-                );
-            }
-            _ => {}
-        }
-        self.spec(path, o, n, sites);
-        true
-    }
-
-    /// Records and enums, by structure; `false` when the two are not the same sort of thing.
-    fn shared(&mut self, path: &str, o: &Type, n: &Type, sites: Sites) -> bool {
-        let (Some(os), Some(ns)) = (shape(self.old, o), shape(self.new, n)) else {
-            return o == n;
-        };
-        match (os, ns) {
-            (Shape::Record(a), Shape::Record(b)) => {
-                if self.first_visit(a, b) {
-                    self.unknown_fields(path, a, b);
-                    self.compare_struct(path, a, b);
-                }
-                true
-            }
-            (Shape::Enum(da, va), Shape::Enum(db, vb)) => {
-                let first = match (da, db) {
-                    (Some(a), Some(b)) => self.first_visit(a, b),
-                    _ => true,
-                };
-                if first {
-                    self.enum_values(path, db.or(da), &va, &vb, sites);
-                }
-                true
-            }
-            _ => false,
-        }
-    }
-
-    /// True the first time the current message reaches this pair of shared types.
-    fn first_visit(&mut self, o: &Definition, n: &Definition) -> bool {
-        self.seen
-            .insert((o.name.value.clone(), n.name.value.clone()))
-    }
-
-    fn enum_values(
-        &mut self,
-        path: &str,
-        def: Option<&Definition>,
-        old: &[(&str, Option<Pos>)],
-        new: &[(&str, Option<Pos>)],
-        sites: Sites,
-    ) {
-        let of = def.map_or(String::new(), |d| format!(" of `{}`", d.name.value));
-        let (old_set, new_set): (BTreeSet<&str>, BTreeSet<&str>) = (
-            old.iter().map(|v| v.0).collect(),
-            new.iter().map(|v| v.0).collect(),
+        self.report(
+            Code::DefaultChanged,
+            Impact::Warning,
+            at,
+            pos,
+            what,
+            (None, None),
         );
-        for (value, pos) in new {
-            if !old_set.contains(value) {
-                let what = format!("enum value `{value}`{of} added: readers on OLD reject it");
-                self.push(
-                    Code::EnumValueAdded,
-                    Impact::Forward,
-                    path,
-                    pos.unwrap_or(sites.new),
-                    what,
-                );
-            }
-        }
-        for (value, pos) in old {
-            if !new_set.contains(value) {
-                let what =
-                    format!("enum value `{value}`{of} removed: data written under OLD may hold it");
-                self.push(
-                    Code::EnumValueRemoved,
-                    Impact::Backward,
-                    path,
-                    pos.unwrap_or(sites.old),
-                    what,
-                );
-            }
-        }
     }
 }
 
-/// ", and OLD readers reject unknown fields (`X`)" when `strict`.
-fn strict_note(side: &str, def: &Definition, strict: bool) -> String {
-    if strict {
-        format!(
-            "; {side} readers reject unknown fields (`unknown_fields: reject` on `{}`)",
-            def.name.value
-        )
+/// One value of every JSON type but `null`.
+fn json_values() -> Vec<Value> {
+    vec![
+        Value::from(0),
+        Value::from(""),
+        Value::from(true),
+        Value::from(1.5),
+        Value::Array(Vec::new()),
+        Value::Object(serde_json::Map::new()),
+    ]
+}
+
+/// "; OLD readers reject unknown fields" when `closed`.
+fn closed_note(side: &str, closed: bool) -> String {
+    if closed {
+        format!("; {side} readers reject unknown fields (`unknown_fields: reject`)")
     } else {
         String::new()
-    }
-}
-
-fn is_named(ty: &Type) -> bool {
-    matches!(ty, Type::Ref(_) | Type::InlineEnum(_))
-}
-
-fn shape<'a>(catalog: &'a Catalog, ty: &'a Type) -> Option<Shape<'a>> {
-    match ty {
-        Type::InlineEnum(values) => Some(Shape::Enum(
-            None,
-            values.iter().map(|v| (v.as_str(), None)).collect(),
-        )),
-        Type::Ref(name) => {
-            let def = catalog.get(name)?;
-            Some(match &def.body {
-                Body::Struct(_) => Shape::Record(def),
-                Body::Enum(values) => Shape::Enum(
-                    Some(def),
-                    values
-                        .iter()
-                        .map(|v| (v.value.as_str(), Some(v.pos)))
-                        .collect(),
-                ),
-            })
-        }
-        _ => None,
-    }
-}
-
-/// `` `int` ``, `` record `Essay` ``, `` enum `Course` ``.
-fn describe(catalog: &Catalog, ty: &Type) -> String {
-    match ty {
-        Type::Ref(name) => match catalog.get(name).map(|d| &d.body) {
-            Some(Body::Enum(_)) => format!("enum `{name}`"),
-            _ => format!("record `{name}`"),
-        },
-        Type::InlineEnum(_) => format!("inline `{}`", ty.display()),
-        _ => format!("`{}`", ty.display()),
     }
 }

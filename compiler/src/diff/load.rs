@@ -51,26 +51,54 @@ pub struct Loaded {
     pub sources: SourceMap,
 }
 
+/// Several OLD catalogs and NEW, checked, with every file of all of them in one source map.
+#[derive(Debug, Clone, Default)]
+pub struct LoadedAll {
+    /// The catalogs before the change, each with the argument that named it.
+    pub olds: Vec<(String, Catalog)>,
+    /// The catalog after the change.
+    pub new: Catalog,
+    /// What checking the catalogs found (the OLDs' files first, in order).
+    pub diagnostics: Diagnostics,
+    /// Every file read.
+    pub sources: SourceMap,
+}
+
 /// Reads and checks OLD then NEW. Catalog errors are diagnostics; a git failure is an error.
 ///
 /// A `git:REV` side reads the path of NEW's directory inside its repository, or `schemas`
 /// (relative to the current directory) when NEW is itself `git:`.
 pub fn load(old: &CatalogSource, new: &CatalogSource) -> Result<Loaded, GitError> {
-    let repo = match (old, new) {
-        (CatalogSource::Dir(_), CatalogSource::Dir(_)) => None,
-        (_, CatalogSource::Dir(dir)) => Some(GitCatalog::for_dir(dir)?),
-        (_, CatalogSource::Git(_)) => Some(GitCatalog::for_path_from(
+    let mut all = load_all(std::slice::from_ref(old), new)?;
+    let old = all.olds.pop().map(|(_, c)| c).unwrap_or_default();
+    Ok(Loaded {
+        old,
+        new: all.new,
+        diagnostics: all.diagnostics,
+        sources: all.sources,
+    })
+}
+
+/// Reads and checks every OLD in order, then NEW, as [`load`] does for one OLD.
+pub fn load_all(olds: &[CatalogSource], new: &CatalogSource) -> Result<LoadedAll, GitError> {
+    let any_git = olds.iter().any(|o| matches!(o, CatalogSource::Git(_)));
+    let repo = match new {
+        CatalogSource::Dir(_) if !any_git => None,
+        CatalogSource::Dir(dir) => Some(GitCatalog::for_dir(dir)?),
+        CatalogSource::Git(_) => Some(GitCatalog::for_path_from(
             Path::new("."),
             Path::new("schemas"),
         )?),
     };
-    let mut loaded = Loaded::default();
-    let (old, old_diags) = read(&mut loaded.sources, old, repo.as_ref())?;
-    let (new, new_diags) = read(&mut loaded.sources, new, repo.as_ref())?;
-    loaded.old = old;
-    loaded.new = new;
-    loaded.diagnostics.extend(old_diags);
-    loaded.diagnostics.extend(new_diags);
+    let mut loaded = LoadedAll::default();
+    for old in olds {
+        let (catalog, diags) = read(&mut loaded.sources, old, repo.as_ref())?;
+        loaded.olds.push((old.to_string(), catalog));
+        loaded.diagnostics.extend(diags);
+    }
+    let (catalog, diags) = read(&mut loaded.sources, new, repo.as_ref())?;
+    loaded.new = catalog;
+    loaded.diagnostics.extend(diags);
     Ok(loaded)
 }
 

@@ -1,6 +1,9 @@
-//! Definition-level changes: removed messages, kind, topic, identity, `unknown_fields`.
+//! Definition-level changes: removed messages, kind, topic, identity; then the message's keys.
 
-use super::{Change, Impact};
+use super::compare::Written;
+use super::values::{Node, Side};
+use super::witness::{At, Leaf, Sides};
+use super::{Change, Evidence, Impact, Options};
 use crate::diag::Code;
 use crate::model::{Catalog, Definition, Identity, OrgPolicy, UnknownFields};
 use crate::source::Pos;
@@ -8,46 +11,81 @@ use std::collections::BTreeSet;
 
 /// Walks OLD and NEW side by side and collects the changes.
 pub(super) struct Differ<'a> {
-    /// The catalog before the change.
-    pub old: &'a Catalog,
-    /// The catalog after the change.
-    pub new: &'a Catalog,
+    /// Both catalogs as value sets.
+    pub sides: Sides<'a>,
+    /// How open objects are judged.
+    pub options: Options,
+    /// The message being compared (its name is the same on both sides).
+    pub message: String,
     /// Shared types (old name, new name) already compared for the current message.
     pub seen: BTreeSet<(String, String)>,
     out: Vec<Change>,
 }
 
 impl Differ<'_> {
-    /// Records a change.
-    pub fn push(&mut self, code: Code, impact: Impact, path: &str, pos: Pos, what: String) {
+    /// Records a change that breaks the directions given evidence for; nothing when neither
+    /// is given or reachable.
+    pub fn push(
+        &mut self,
+        code: Code,
+        at: &At,
+        pos: Pos,
+        what: String,
+        backward: Option<Evidence>,
+        forward: Option<Evidence>,
+    ) {
+        let backward = backward.filter(|_| at.old_reaches);
+        let forward = forward.filter(|_| at.new_reaches);
+        let Some(impact) = Impact::of(backward.is_some(), forward.is_some()) else {
+            return;
+        };
+        self.report(code, impact, at, pos, what, (backward, forward));
+    }
+
+    /// Records a change whatever the readers do (identity weakened, a changed default).
+    pub fn report(
+        &mut self,
+        code: Code,
+        impact: Impact,
+        at: &At,
+        pos: Pos,
+        what: String,
+        (backward, forward): (Option<Evidence>, Option<Evidence>),
+    ) {
         self.out.push(Change {
             code,
             impact,
-            path: path.to_string(),
-            message: format!("`{path}`: {what}"),
+            path: at.text.clone(),
+            message: format!("`{}`: {what}", at.text),
             pos,
+            backward,
+            forward,
         });
+    }
+
+    /// The evidence that `leaf` at `at` breaks backward (`true`) or forward.
+    pub fn evidence(&self, at: &At, backward: bool, leaf: Leaf) -> Evidence {
+        self.sides.evidence(&self.message, at, backward, leaf)
     }
 }
 
 /// Every change, message by message in name order.
-pub(super) fn compare(old: &Catalog, new: &Catalog) -> Vec<Change> {
+pub(super) fn compare(old: &Catalog, new: &Catalog, options: Options) -> Vec<Change> {
     let mut d = Differ {
-        old,
-        new,
+        sides: Sides {
+            old: Side::new(old),
+            new: Side::new(new),
+        },
+        options,
+        message: String::new(),
         seen: BTreeSet::new(),
         out: Vec::new(),
     };
     for o in old.definitions.values() {
+        d.message = o.name.value.clone();
         match new.get(&o.name.value) {
             Some(n) => d.definition(o, n),
-            None if o.kind.is_message() => d.push(
-                Code::MessageRemoved,
-                Impact::Both,
-                &o.name.value,
-                o.name.pos,
-                format!("{} removed", o.kind.as_str()),
-            ),
+            None if o.kind.is_message() => d.message_removed(o),
             // Shared types matter only through the messages that use them.
             None => {}
         }
@@ -55,9 +93,26 @@ pub(super) fn compare(old: &Catalog, new: &Catalog) -> Vec<Change> {
     d.out
 }
 
-impl Differ<'_> {
-    fn definition(&mut self, o: &Definition, n: &Definition) {
-        let path = n.name.value.as_str();
+impl<'a> Differ<'a> {
+    /// A message removed: any of its OLD documents has no contract on NEW; forward is a
+    /// choice (readers on OLD wait for data nobody produces any more).
+    fn message_removed(&mut self, o: &Definition) {
+        let at = At::message(&o.name.value);
+        let backward = self.evidence(&at, true, Leaf::Omit);
+        let what = format!("{} removed", o.kind.as_str());
+        let (b, f) = (Some(backward), Some(Evidence::Choice));
+        self.report(
+            Code::MessageRemoved,
+            Impact::Both,
+            &at,
+            o.name.pos,
+            what,
+            (b, f),
+        );
+    }
+
+    fn definition(&mut self, o: &'a Definition, n: &'a Definition) {
+        let at = At::message(&n.name.value);
         if o.kind != n.kind {
             if o.kind.is_message() || n.kind.is_message() {
                 let what = format!(
@@ -65,21 +120,28 @@ impl Differ<'_> {
                     o.kind.as_str(),
                     n.kind.as_str()
                 );
-                self.push(Code::KindChanged, Impact::Both, path, n.name.pos, what);
+                let (b, f) = (Some(Evidence::Choice), Some(Evidence::Choice));
+                self.report(
+                    Code::KindChanged,
+                    Impact::Both,
+                    &at,
+                    n.name.pos,
+                    what,
+                    (b, f),
+                );
             }
             return;
         }
         if !n.kind.is_message() {
             return;
         }
-        self.topic(o, n);
-        self.identity(o, n);
-        self.unknown_fields(path, o, n);
+        self.topic(&at, o, n);
+        self.identity(&at, o, n);
         self.seen.clear();
-        self.compare_struct(path, o, n);
+        self.compare_struct(&at, o, n);
     }
 
-    fn topic(&mut self, o: &Definition, n: &Definition) {
+    fn topic(&mut self, at: &At, o: &Definition, n: &Definition) {
         let old = o.topic.as_ref().map(|t| t.value.as_str());
         let new = n.topic.as_ref().map(|t| t.value.as_str());
         if old != new {
@@ -89,123 +151,115 @@ impl Differ<'_> {
                 old.unwrap_or("-"),
                 new.unwrap_or("-")
             );
-            self.push(Code::TopicChanged, Impact::Both, &n.name.value, pos, what);
+            let (b, f) = (Some(Evidence::Choice), Some(Evidence::Choice));
+            self.report(Code::TopicChanged, Impact::Both, at, pos, what, (b, f));
         }
     }
 
-    /// `unknown_fields` of a message or of a record reached at `path`.
-    pub fn unknown_fields(&mut self, path: &str, o: &Definition, n: &Definition) {
-        let (code, impact) = match (o.unknown_fields, n.unknown_fields) {
-            (UnknownFields::Ignore, UnknownFields::Reject) => {
-                (Code::UnknownFieldsRejected, Impact::Backward)
-            }
-            (UnknownFields::Reject, UnknownFields::Ignore) => {
-                (Code::UnknownFieldsIgnored, Impact::Forward)
-            }
-            _ => return,
-        };
-        let what = match impact {
-            Impact::Backward => {
-                "`unknown_fields` changed from ignore to reject: data written under OLD may carry undeclared keys"
-            }
-            _ => {
-                "`unknown_fields` changed from reject to ignore: OLD readers reject the undeclared keys NEW data may carry"
-            }
-        };
-        self.push(
-            code,
-            impact,
-            path,
-            n.name.pos,
-            if path == n.name.value {
-                what.to_string()
-            } else {
-                format!("{what} (record `{}`)", n.name.value)
-            },
-        );
-    }
-
-    fn identity(&mut self, o: &Definition, n: &Definition) {
+    fn identity(&mut self, at: &At, o: &'a Definition, n: &'a Definition) {
         let (Some(oi), Some(ni)) = (&o.identity, &n.identity) else {
             return;
         };
-        let path = n.name.value.as_str();
         let pos = ni.pos();
+        let user = at.key("user_id");
         match (oi, ni) {
             (Identity::Attributed { .. }, Identity::Exempt { reason, .. }) => {
                 let what = format!(
                     "became exempt from identity (\"{reason}\"): its data can no longer be attributed"
                 );
-                self.push(Code::IdentityWeakened, Impact::Identity, path, pos, what);
+                let forward = self.evidence(&user, false, Leaf::Omit);
+                let backward = self.user_id_rejected(&user, n);
+                let (b, f) = (backward, Some(forward));
+                self.report(
+                    Code::IdentityWeakened,
+                    Impact::Identity,
+                    at,
+                    pos,
+                    what,
+                    (b, f),
+                );
             }
             (Identity::Exempt { .. }, Identity::Attributed { .. }) => {
                 let what =
                     "became attributed: data written under OLD carries no `user_id`".to_string();
-                let impact = Impact::backward_and(o.unknown_fields == UnknownFields::Reject);
-                self.push(Code::IdentityStrengthened, impact, path, pos, what);
+                let backward = self.evidence(&user, true, Leaf::Omit);
+                let forward = self.user_id_rejected_forward(&user, o);
+                self.push(
+                    Code::IdentityStrengthened,
+                    at,
+                    pos,
+                    what,
+                    Some(backward),
+                    forward,
+                );
             }
             (Identity::Attributed { org: oo, .. }, Identity::Attributed { org: no, .. }) => {
-                self.org_policy(path, pos, *oo, *no);
-                self.identity_limits(path, pos);
+                self.org_policy(at, pos, *oo, *no);
+                self.identity_limits(at, o, n);
             }
             (Identity::Exempt { .. }, Identity::Exempt { .. }) => {}
         }
     }
 
-    fn org_policy(&mut self, path: &str, pos: Pos, old: OrgPolicy, new: OrgPolicy) {
+    /// Backward evidence for an exempt NEW that rejects undeclared keys: OLD's `user_id`.
+    fn user_id_rejected(&self, user: &At, n: &Definition) -> Option<Evidence> {
+        (n.unknown_fields == UnknownFields::Reject)
+            .then(|| self.evidence(user, true, self.user_value()))
+    }
+
+    /// Forward evidence for an exempt OLD that rejects undeclared keys: NEW's `user_id`.
+    fn user_id_rejected_forward(&self, user: &At, o: &Definition) -> Option<Evidence> {
+        (o.unknown_fields == UnknownFields::Reject)
+            .then(|| self.evidence(user, false, self.user_value()))
+    }
+
+    fn user_value(&self) -> Leaf {
+        Leaf::Set(serde_json::Value::String("u".to_string()))
+    }
+
+    fn org_policy(&mut self, at: &At, pos: Pos, old: OrgPolicy, new: OrgPolicy) {
+        let org = at.key("org_id");
         match (old, new) {
             (OrgPolicy::Required, OrgPolicy::Optional) => {
                 let what = "`org_id` changed from required to optional: usage could be charged to the user instead of the org";
-                self.push(
+                let forward = Some(self.evidence(&org, false, Leaf::Omit));
+                let impact = Impact::Identity;
+                self.report(
                     Code::IdentityWeakened,
-                    Impact::Identity,
-                    path,
+                    impact,
+                    at,
                     pos,
-                    what.to_string(),
+                    what.into(),
+                    (None, forward),
                 );
             }
             (OrgPolicy::Optional, OrgPolicy::Required) => {
                 let what = "`org_id` changed from optional to required: data written under OLD may carry none";
+                let backward = Some(self.evidence(&org, true, Leaf::Omit));
                 self.push(
                     Code::IdentityStrengthened,
-                    Impact::Backward,
-                    path,
+                    at,
                     pos,
-                    what.to_string(),
+                    what.into(),
+                    backward,
+                    None,
                 );
             }
             _ => {}
         }
     }
 
-    /// `identity.<field>.max_length` of the project config, as it applies to this message.
-    fn identity_limits(&mut self, path: &str, pos: Pos) {
-        let limits = [
-            (
-                "user_id",
-                self.old.config.user_id.max_length,
-                self.new.config.user_id.max_length,
-            ),
-            (
-                "org_id",
-                self.old.config.org_id.max_length,
-                self.new.config.org_id.max_length,
-            ),
-        ];
-        for (field, old, new) in limits {
-            let (code, impact, verb) = match new.cmp(&old) {
-                std::cmp::Ordering::Less => {
-                    (Code::ConstraintTightened, Impact::Backward, "lowered")
-                }
-                std::cmp::Ordering::Greater => {
-                    (Code::ConstraintLoosened, Impact::Forward, "raised")
-                }
-                std::cmp::Ordering::Equal => continue,
+    /// `user_id` and `org_id` as values: the limits of the project config.
+    fn identity_limits(&mut self, at: &At, o: &'a Definition, n: &'a Definition) {
+        let (ok, nk) = (self.sides.old.object(o), self.sides.new.object(n));
+        for name in ["user_id", "org_id"] {
+            let (Some(a), Some(b)) = (ok.key(name), nk.key(name)) else {
+                continue;
             };
-            let what = format!(
-                "`max_length` {verb} from {old} to {new} (contractc.yaml `identity.{field}.max_length`)"
-            );
-            self.push(code, impact, &format!("{path}.{field}"), pos, what);
+            let (a, b): (Node<'a>, Node<'a>) = (a.node.clone(), b.node.clone());
+            let pos = n.identity.as_ref().map_or(n.name.pos, Identity::pos);
+            let written = Written::config(name, pos);
+            self.node(&at.key(name), &a, &b, &written);
         }
     }
 }

@@ -1,9 +1,9 @@
 //! Unit tests of the verdict table, argument parsing and the change list.
 
 use super::load::CatalogSource;
-use super::{Impact, Mode, changes, diff};
+use super::{Evidence, Impact, Mode, changes, diff};
 use crate::Catalog;
-use crate::diag::{Code, Severity};
+use crate::diag::Severity;
 use crate::source::SourceMap;
 use std::path::PathBuf;
 
@@ -18,7 +18,35 @@ fn catalog(sources: &mut SourceMap, side: &str, yaml: &str) -> Catalog {
     catalog
 }
 
-const OLD: &str = "name: M\nkind: request\nidentity: { user_id: required, org_id: optional }\nfields:\n  a: list<int>\n  b: string\n";
+fn message(fields: &str) -> String {
+    format!(
+        "name: M\nkind: request\nidentity: {{ user_id: required, org_id: optional }}\nfields:\n{fields}"
+    )
+}
+
+/// `(code, backward witness, forward witness)` of every change from `old` to `new` fields.
+fn judged(old: &str, new: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    let mut sources = SourceMap::default();
+    let (o, n) = (
+        catalog(&mut sources, "old", &message(old)),
+        catalog(&mut sources, "new", &message(new)),
+    );
+    let show = |e: &Option<Evidence>| match e {
+        Some(Evidence::Witness(v)) => Some(v.to_string()),
+        Some(other) => Some(format!("{other:?}")),
+        None => None,
+    };
+    changes(&o, &n)
+        .iter()
+        .map(|c| {
+            (
+                c.code.info().code.to_string(),
+                show(&c.backward),
+                show(&c.forward),
+            )
+        })
+        .collect()
+}
 
 #[test]
 fn each_impact_is_judged_per_mode() {
@@ -33,9 +61,16 @@ fn each_impact_is_judged_per_mode() {
     for (impact, expected) in table {
         let got = [Mode::Backward, Mode::Forward, Mode::Full].map(|m| impact.severity(m));
         assert_eq!(got, expected, "{impact:?}");
+        let transitive = [
+            Mode::BackwardTransitive,
+            Mode::ForwardTransitive,
+            Mode::FullTransitive,
+        ]
+        .map(|m| impact.severity(m));
+        assert_eq!(transitive, expected, "{impact:?} transitive");
     }
-    assert_eq!(Impact::backward_and(true), Impact::Both);
-    assert_eq!(Impact::forward_and(false), Impact::Forward);
+    assert_eq!(Impact::of(true, false), Some(Impact::Backward));
+    assert_eq!(Impact::of(false, false), None);
     assert_eq!(Mode::default(), Mode::Full);
 }
 
@@ -58,43 +93,76 @@ fn catalog_arguments_are_directories_or_git_revisions() {
 }
 
 #[test]
-fn changes_lists_every_direction_and_diff_keeps_the_mode() {
+fn a_catalog_compared_with_itself_has_no_changes() {
     let mut sources = SourceMap::default();
-    let old = catalog(&mut sources, "old", OLD);
+    let old = catalog(
+        &mut sources,
+        "old",
+        &message("  a: list<int>\n  b: string\n"),
+    );
     let new = catalog(
         &mut sources,
         "new",
-        &OLD.replace("list<int>", "list<int?>")
-            .replace("b: string", "b: string?"),
+        &message("  a: list<int>\n  b: string\n"),
     );
-    let all = changes(&old, &new);
-    let listed: Vec<_> = all
-        .iter()
-        .map(|c| (c.code, c.impact, c.path.as_str()))
-        .collect();
-    assert_eq!(
-        listed,
-        [
-            (Code::ItemsMadeNullable, Impact::Forward, "M.a[]"),
-            (Code::FieldMadeOptional, Impact::Forward, "M.b")
-        ]
-    );
-    assert!(diff(&old, &new, Mode::Backward).is_empty());
-    let forward = diff(&old, &new, Mode::Forward);
-    assert_eq!(forward.len(), 2);
-    let first = forward.iter().next().expect("one");
-    assert!(
-        first.message.ends_with("(breaks forward compatibility)"),
-        "{}",
-        first.message
-    );
-    assert_eq!(first.help, Code::ItemsMadeNullable.info().help);
+    assert!(changes(&old, &new).is_empty());
+    assert!(diff(&old, &new, Mode::Full).is_empty());
 }
 
 #[test]
-fn a_catalog_compared_with_itself_has_no_changes() {
-    let mut sources = SourceMap::default();
-    let old = catalog(&mut sources, "old", OLD);
-    let new = catalog(&mut sources, "new", OLD);
-    assert!(changes(&old, &new).is_empty());
+fn widening_is_directional_and_equivalent_constraints_are_no_change() {
+    let w = |v: &str| Some(v.to_string());
+    assert_eq!(
+        judged("  a: int\n", "  a: float\n"),
+        [("C0423".to_string(), None, w(r#"{"a":0.5,"user_id":"a"}"#))]
+    );
+    assert_eq!(
+        judged("  a: float\n", "  a: int\n"),
+        [("C0424".to_string(), w(r#"{"a":0.5,"user_id":"a"}"#), None)]
+    );
+    assert_eq!(
+        judged("  a: json\n", "  a: string\n"),
+        [("C0424".to_string(), w(r#"{"a":0,"user_id":"a"}"#), None)]
+    );
+    // An `int` has the I-JSON range by default: the full `i64` maximum widens it.
+    assert_eq!(
+        judged(
+            "  a: int\n",
+            "  a: { type: int, max: 9223372036854775807 }\n"
+        ),
+        [(
+            "C0414".to_string(),
+            None,
+            w(r#"{"a":9007199254740992,"user_id":"a"}"#)
+        )]
+    );
+    for (old, new) in [
+        ("  a: int\n", "  a: { type: int, max: 9007199254740991 }\n"),
+        (
+            "  a: { type: string, pattern: '^[0-9]+$' }\n",
+            "  a: { type: string, pattern: '^\\d{1,}$' }\n",
+        ),
+        ("  a: string\n", "  a: { type: string, pattern: '^.*' }\n"),
+        ("  a: list<json>\n", "  a: list<json?>\n"),
+    ] {
+        assert_eq!(judged(old, new), [], "{old} -> {new}");
+    }
+}
+
+#[test]
+fn an_undecided_pattern_says_so_and_a_decided_one_shows_its_witness() {
+    let got = judged(
+        "  a: { type: string, pattern: '^a' }\n",
+        "  a: { type: string, pattern: 'a' }\n",
+    );
+    assert_eq!(got.len(), 1);
+    let (code, backward, forward) = &got[0];
+    assert_eq!(code, "C0415");
+    assert!(
+        backward
+            .as_deref()
+            .is_some_and(|b| b.contains("cannot tell")),
+        "{backward:?}"
+    );
+    assert_eq!(forward.as_deref(), Some(r#"{"a":"xa","user_id":"a"}"#));
 }

@@ -2,11 +2,20 @@
 //!
 //! Every type name here is resolved (a [`Type::Ref`] always names a record or enum of the
 //! same catalog), every constraint fits its type, and every node keeps its source position.
+//! What is derived from the definitions lives here too, computed once: [`Facts`] (Rust
+//! names, boxing), the walker over types with what it answers ([`walk`]), and the rules a
+//! value must satisfy, which the default check and both emitters read ([`rules`]).
 
 mod config;
+pub mod facts;
+pub mod names;
+pub mod rules;
 mod types;
+pub mod walk;
 
 pub use config::{Config, ExemptionPolicy, IdentityFieldConfig, PythonConfig, Target, Targets};
+pub use facts::{DefinitionFacts, Facts, FieldFacts, InlineEnum};
+pub use rules::{Format, Rule};
 pub use types::{Bound, Constraints, Pattern, SAFE_INT, Type, TypeSpec};
 
 use crate::source::{Pos, Spanned};

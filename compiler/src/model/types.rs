@@ -1,6 +1,7 @@
 //! Field types and their constraints.
 
 use crate::source::Spanned;
+use std::sync::Arc;
 
 /// A type with the constraints that apply to its values.
 #[derive(Debug, Clone, PartialEq)]
@@ -189,12 +190,41 @@ impl Constraints {
     }
 }
 
-/// A `pattern` constraint: the ECMA-262 source written by the author and its Rust twin.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A `pattern` constraint: the ECMA-262 source written by the author, its Rust twin, and the
+/// twin compiled once, as the generated code compiles it. Only [`Pattern::compile`] makes one,
+/// so a pattern of the model always compiles.
+#[derive(Debug, Clone)]
 pub struct Pattern {
     /// The expression as written; emitted into JSON Schema unchanged.
     pub source: String,
     /// The same expression for the `regex` crate, matching exactly the same strings
     /// (`\d` becomes `[0-9]`, `.` excludes ECMA line terminators, ...).
     pub rust: String,
+    /// `rust`, compiled by the runtime that generated validators use.
+    matcher: Arc<contractc_runtime::check::Pattern>,
 }
+
+impl Pattern {
+    /// Compiles the Rust twin of `source` (see `resolve::pattern::translate`, which finds it).
+    pub fn compile(source: &str, rust: String) -> Result<Pattern, String> {
+        let matcher = contractc_runtime::check::Pattern::new(&rust).map_err(|e| e.to_string())?;
+        Ok(Pattern {
+            source: source.to_string(),
+            rust,
+            matcher: Arc::new(matcher),
+        })
+    }
+
+    /// Whether the pattern matches somewhere in `s` (searched, not anchored).
+    pub fn is_match(&self, s: &str) -> bool {
+        self.matcher.is_match(s)
+    }
+}
+
+impl PartialEq for Pattern {
+    fn eq(&self, other: &Self) -> bool {
+        self.source == other.source && self.rust == other.rust
+    }
+}
+
+impl Eq for Pattern {}

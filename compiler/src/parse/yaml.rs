@@ -1,7 +1,7 @@
 //! YAML text → a tree of nodes that keep their positions, built without recursion and
 //! within fixed limits (depth, node count, no aliases), so hostile input stays cheap.
 
-use crate::diag::{Code, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::source::{FileId, Pos, SourceFile};
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 use std::collections::HashMap;
@@ -341,12 +341,13 @@ impl Builder<'_> {
                     let text = key.text().unwrap_or_default();
                     let duplicate = index.get(text).and_then(|&i| entries.get(i));
                     if let Some((first, _)) = duplicate {
-                        let message = format!(
-                            "key `{}` is already set on line {}",
-                            key.text().unwrap_or_default(),
-                            first.pos.line
+                        let message =
+                            format!("key `{}` is already set", key.text().unwrap_or_default());
+                        self.diags.push(
+                            Diagnostic::new(Code::DuplicateKey, key.pos, message)
+                                .with_label("set again here")
+                                .with_secondary(first.pos, "first set here"),
                         );
-                        self.diags.emit(Code::DuplicateKey, key.pos, message);
                     } else {
                         index.insert(text.to_string(), entries.len());
                         entries.push((key, node));
@@ -359,5 +360,4 @@ impl Builder<'_> {
 }
 
 #[cfg(test)]
-#[path = "yaml_tests.rs"]
 mod tests;

@@ -198,15 +198,7 @@ mod tests {
 
     /// The codes and lines of the diagnostics of a record with one field.
     fn diagnose(field: &str) -> Vec<(Code, u32)> {
-        let yaml = format!("name: R\nkind: record\nfields:\n  f: {field}\n");
-        let mut sources = crate::SourceMap::default();
-        let file = std::path::PathBuf::from("c.yaml");
-        let files = vec![(file.clone(), file, yaml.into_bytes())];
-        let (_, diags) = crate::check_files(&mut sources, files);
-        diags
-            .iter()
-            .map(|d| (d.code, d.pos.map_or(0, |p| p.line)))
-            .collect()
+        crate::diagnose_yaml(&format!("name: R\nkind: record\nfields:\n  f: {field}\n"))
     }
 
     #[test]

@@ -274,11 +274,15 @@ pub fn read_enum_values(node: &Node, diags: &mut Diagnostics) -> Option<Vec<Span
             continue;
         };
         if let Some(first) = seen.get(text) {
-            let message = format!(
-                "enum value `{text}` is already listed on line {}",
-                first.line
+            diags.push(
+                Diagnostic::new(
+                    Code::InvalidEnumValues,
+                    item.pos,
+                    format!("enum value `{text}` is already listed"),
+                )
+                .with_label("listed again here")
+                .with_secondary(*first, "first listed here"),
             );
-            diags.emit(Code::InvalidEnumValues, item.pos, message);
             continue;
         }
         seen.insert(text, item.pos);

@@ -8,17 +8,15 @@ pub mod identity;
 pub mod pattern;
 pub mod reader;
 pub mod type_expr;
-pub mod unique;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, suggest};
 use crate::model::{Catalog, Config, Kind};
 use crate::parse::ParsedFile;
-use crate::source::SourceMap;
 use definition::{ReadDefinition, read_definition};
 use std::collections::BTreeMap;
 
 /// Builds the model from parsed files: the config first, then every definition, then names.
-pub fn resolve(files: &[ParsedFile], sources: &SourceMap, diags: &mut Diagnostics) -> Catalog {
+pub fn resolve(files: &[ParsedFile], diags: &mut Diagnostics) -> Catalog {
     let config = read_project_config(files, diags);
     let mut read: BTreeMap<String, ReadDefinition> = BTreeMap::new();
     for file in files.iter().filter(|f| !f.is_config) {
@@ -28,14 +26,14 @@ pub fn resolve(files: &[ParsedFile], sources: &SourceMap, diags: &mut Diagnostic
             };
             let name = def.def.name.value.clone();
             if let Some(first) = read.get(&name) {
-                diags.emit(
-                    Code::DuplicateDefinition,
-                    def.def.name.pos,
-                    format!(
-                        "`{name}` is already defined at {}:{}",
-                        sources.path(first.def.name.pos.file).display(),
-                        first.def.name.pos.line
-                    ),
+                diags.push(
+                    Diagnostic::new(
+                        Code::DuplicateDefinition,
+                        def.def.name.pos,
+                        format!("`{name}` is already defined"),
+                    )
+                    .with_label("defined again here")
+                    .with_secondary(first.def.name.pos, "first defined here"),
                 );
                 continue;
             }
@@ -43,7 +41,6 @@ pub fn resolve(files: &[ParsedFile], sources: &SourceMap, diags: &mut Diagnostic
         }
     }
     resolve_refs(&read, diags);
-    unique::check_nested(&read, diags);
     Catalog {
         config,
         definitions: read.into_iter().map(|(k, v)| (k, v.def)).collect(),

@@ -59,11 +59,7 @@ fn translate_once(source: &str) -> Result<Pattern, PatternError> {
         kind => PatternError::Invalid(kind.to_string()),
     })?;
     ast::visit(&ast, Portability).map_err(PatternError::NonPortable)?;
-    regex::Regex::new(&rust).map_err(|e| PatternError::Invalid(e.to_string()))?;
-    Ok(Pattern {
-        source: source.to_string(),
-        rust,
-    })
+    Pattern::compile(source, rust).map_err(PatternError::Invalid)
 }
 
 /// Escapes and quantifiers only Rust reads: `\x{..}`, `\u{..}`, `\U`, `\A`, `\z`, `\p`, `{,n}`.

@@ -279,18 +279,17 @@ fn positioned(diags: &Diagnostics, sources: &SourceMap) -> Result<(), String> {
 
 /// Checks and, when clean, generates; the outcome must be one of the two allowed shapes.
 fn outcome(files: Files) -> Result<bool, String> {
-    let mut sources = SourceMap::default();
     let inputs = files
         .into_iter()
         .map(|(rel, bytes)| (rel.clone(), rel, bytes))
         .collect();
-    let (catalog, diags) = contractc::check_files(&mut sources, inputs);
-    positioned(&diags, &sources)?;
-    if diags.has_errors() {
+    let checked = contractc::Checked::from_files(inputs);
+    positioned(&checked.diagnostics, &checked.sources)?;
+    let Some(catalog) = checked.emittable() else {
         return Ok(false);
-    }
-    match contractc::build::generate(&catalog, &Templates::builtin()) {
-        Err(diags) => positioned(&diags, &sources).map(|()| false),
+    };
+    match contractc::build::generate(catalog, &Templates::builtin()) {
+        Err(diags) => positioned(&diags, &checked.sources).map(|()| false),
         Ok(outputs) => {
             for (path, bytes) in &outputs.files {
                 let text = std::str::from_utf8(bytes).map_err(|e| format!("{path:?}: {e}"))?;

@@ -2,6 +2,7 @@
 //! (`^[a-f0-9]{32}$`, `^[A-Z][A-Z0-9_]{2,63}$`) and uses the regex crate for the rest.
 
 use regex::Regex;
+use regex_syntax::hir::{Class, HirKind, Literal, Look};
 
 /// A compiled `pattern`: a byte scanner when the regex is a run of ASCII character classes
 /// anchored at both ends, each repeated class disjoint from every class after it (so a greedy
@@ -101,23 +102,42 @@ fn members(table: &[bool; 256], bytes: &[u8]) -> usize {
 }
 
 /// The runs of `^(class quantifier?)*$`, when every class is ASCII and the greedy scan is
-/// exact; `None` for anything else.
+/// exact; `None` for anything else. The shape is read from `regex-syntax`'s `Hir`, the
+/// regex crate's own reading of `source`, so the scanner cannot see another pattern than
+/// the regex would.
 fn scanner(source: &str) -> Option<Vec<Run>> {
-    let body = source.strip_prefix('^')?.strip_suffix('$')?;
-    let chars: Vec<char> = body.chars().collect();
+    let hir = regex_syntax::Parser::new().parse(source).ok()?;
+    let HirKind::Concat(items) = hir.kind() else {
+        return None;
+    };
+    if items.len() < 2 {
+        return None;
+    }
+    let (HirKind::Look(Look::Start), HirKind::Look(Look::End)) =
+        (items.first()?.kind(), items.last()?.kind())
+    else {
+        return None;
+    };
     let mut runs = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let (set, next) = atom(&chars, i)?;
-        let (min, max, next) = quantifier(&chars, next)?;
-        let table = std::array::from_fn(|b| b < 128 && set & (1 << b) != 0);
-        runs.push(Run {
-            set,
-            min,
-            max,
-            table,
-        });
-        i = next;
+    for item in &items[1..items.len() - 1] {
+        match item.kind() {
+            HirKind::Literal(Literal(bytes)) => {
+                for &b in bytes.iter() {
+                    runs.push(Run::new(byte_bit(b)?, 1, 1));
+                }
+            }
+            HirKind::Class(class) => runs.push(Run::new(class_set(class)?, 1, 1)),
+            HirKind::Repetition(rep) if rep.greedy => {
+                let set = match rep.sub.kind() {
+                    HirKind::Class(class) => class_set(class)?,
+                    HirKind::Literal(Literal(bytes)) if bytes.len() == 1 => byte_bit(bytes[0])?,
+                    _ => return None,
+                };
+                let max = rep.max.map_or(usize::MAX, |m| m as usize);
+                runs.push(Run::new(set, rep.min as usize, max));
+            }
+            _ => return None,
+        }
     }
     // A run of variable length must not be able to give its next character to a later
     // run: the runs up to the first that cannot be empty (which must take that character).
@@ -136,91 +156,41 @@ fn scanner(source: &str) -> Option<Vec<Run>> {
     Some(runs)
 }
 
-/// A class `[...]` or one literal character at `i`: its set and the index after it.
-fn atom(chars: &[char], i: usize) -> Option<(u128, usize)> {
-    match *chars.get(i)? {
-        '[' => class(chars, i + 1),
-        '\\' => Some((bit(punct(*chars.get(i + 1)?)?)?, i + 2)),
-        c if c.is_ascii_alphanumeric() || "_-,:;'\"/@#%&=<>!~` ".contains(c) => {
-            Some((bit(c)?, i + 1))
+impl Run {
+    fn new(set: u128, min: usize, max: usize) -> Run {
+        let table = std::array::from_fn(|b| b < 128 && set & (1 << b) != 0);
+        Run {
+            set,
+            min,
+            max,
+            table,
         }
-        _ => None,
     }
 }
 
-/// The members of a class whose body starts at `i` (no negation, no escapes but punctuation).
-fn class(chars: &[char], mut i: usize) -> Option<(u128, usize)> {
-    let mut set = 0u128;
-    let member = |chars: &[char], i: usize| -> Option<(char, usize)> {
-        match *chars.get(i)? {
-            '\\' => Some((punct(*chars.get(i + 1)?)?, i + 2)),
-            '[' | '^' | '&' | '~' => None,
-            c => Some((c, i + 1)),
-        }
+/// The members of a class, when all are ASCII.
+fn class_set(class: &Class) -> Option<u128> {
+    let ranges: Vec<(u32, u32)> = match class {
+        Class::Unicode(c) => c
+            .ranges()
+            .iter()
+            .map(|r| (u32::from(r.start()), u32::from(r.end())))
+            .collect(),
+        Class::Bytes(c) => c
+            .ranges()
+            .iter()
+            .map(|r| (u32::from(r.start()), u32::from(r.end())))
+            .collect(),
     };
-    if chars.get(i) == Some(&']') {
-        return None;
-    }
-    while *chars.get(i)? != ']' {
-        if chars[i] == '-' && chars.get(i + 1) == Some(&'-') {
-            return None; // `--` is set difference in the regex crate
-        }
-        let (lo, next) = member(chars, i)?;
-        if chars.get(next) == Some(&'-') && chars.get(next + 1).is_some_and(|&c| c != ']') {
-            let (hi, after) = member(chars, next + 1)?;
-            if !lo.is_ascii() || !hi.is_ascii() || lo > hi {
-                return None;
-            }
-            for c in lo..=hi {
-                set |= bit(c)?;
-            }
-            i = after;
-        } else {
-            set |= bit(lo)?;
-            i = next;
-        }
-    }
-    Some((set, i + 1))
+    ranges.into_iter().try_fold(0u128, |set, (lo, hi)| {
+        (hi < 128).then(|| (lo..=hi).fold(set, |set, b| set | 1 << b))
+    })
 }
 
-/// `{n}`, `{n,m}`, `{n,}`, `?`, `*`, `+` or nothing at `i`: bounds and the index after.
-fn quantifier(chars: &[char], i: usize) -> Option<(usize, usize, usize)> {
-    let (min, max, next) = match chars.get(i) {
-        Some('?') => (0, 1, i + 1),
-        Some('*') => (0, usize::MAX, i + 1),
-        Some('+') => (1, usize::MAX, i + 1),
-        Some('{') => {
-            let close = i + chars[i..].iter().position(|&c| c == '}')?;
-            let inner: String = chars[i + 1..close].iter().collect();
-            let number = |s: &str| {
-                (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
-                    .then(|| s.parse::<usize>().ok())
-                    .flatten()
-            };
-            let (min, max) = match inner.split_once(',') {
-                None => (number(&inner)?, number(&inner)?),
-                Some((lo, "")) => (number(lo)?, usize::MAX),
-                Some((lo, hi)) => (number(lo)?, number(hi)?),
-            };
-            (min, max, close + 1)
-        }
-        _ => (1, 1, i),
-    };
-    // A lazy or possessive suffix, or an inverted range, is left to the regex crate.
-    let plain = !matches!(chars.get(next), Some('?' | '+' | '*' | '{'));
-    (plain && min <= max).then_some((min, max, next))
-}
-
-/// An escaped ASCII punctuation character stands for itself.
-fn punct(c: char) -> Option<char> {
-    c.is_ascii_punctuation().then_some(c)
-}
-
-/// The bit of an ASCII character.
-fn bit(c: char) -> Option<u128> {
-    c.is_ascii().then(|| 1u128 << (c as u32))
+/// The bit of an ASCII byte.
+fn byte_bit(b: u8) -> Option<u128> {
+    b.is_ascii().then(|| 1u128 << b)
 }
 
 #[cfg(test)]
-#[path = "pattern_tests.rs"]
 mod tests;

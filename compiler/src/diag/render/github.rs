@@ -1,8 +1,9 @@
 //! GitHub Actions workflow commands (`::error file=..::message`), one line per diagnostic.
 //!
-//! The help is the second line of the annotation: it follows the message after an escaped
+//! The help is the last line of the annotation: it follows the message after an escaped
 //! line break (`%0Ahelp: ...`), so the command stays on one line of output while GitHub shows
-//! the help under the message. A diagnostic without a known file carries only its title.
+//! the help under the message. Each secondary place is a line between the two
+//! (`first defined here: schemas/a.yaml:1:7`). A diagnostic without a known file carries only its title.
 
 use super::Located;
 use crate::diag::{Diagnostic, Diagnostics, Severity};
@@ -39,6 +40,14 @@ fn command(d: &Diagnostic, sources: &SourceMap) -> String {
     }
     properties.push(format!("title={}", escape_property(d.code.info().code)));
     let mut message = d.message.clone();
+    for label in &d.secondary {
+        let place = Located::at(label.pos, sources);
+        let path = place.slash_path().unwrap_or_else(|| place.path());
+        message = format!(
+            "{message}\n{}: {path}:{}:{}",
+            label.text, place.pos.line, place.pos.column
+        );
+    }
     if !d.help.is_empty() {
         message = format!("{message}\nhelp: {}", d.help);
     }
@@ -80,6 +89,19 @@ mod tests {
                 "::warning file=schemas/essay.yaml,line=1,col=7,title=C0010::the document holds no definition%0Ahelp: remove the empty file or document",
                 "::error title=C0009::no .yaml file under `schemas`%0Ahelp: point contractc at the directory that holds your contracts (default: schemas)",
             ]
+        );
+    }
+
+    #[test]
+    fn secondary_places_are_lines_of_the_annotation() {
+        let (sources, diags) = super::super::fixture::two_places();
+        let mut out = Vec::new();
+        write(&diags, &sources, &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "::error file=schemas/b.yaml,line=4,col=7,title=C0105::`A` is already defined\
+             %0Afirst defined here: schemas/a.yaml:1:7\
+             %0Ahelp: names are unique across the whole catalog: rename or remove one\n"
         );
     }
 

@@ -23,14 +23,24 @@ pub(super) fn write(
     };
     for d in diags {
         let located = Located::of(d, sources);
-        let report = [group(d, located.as_ref())];
+        let secondary: Vec<(Located<'_>, &str)> = d
+            .secondary
+            .iter()
+            .map(|l| (Located::at(l.pos, sources), l.text.as_str()))
+            .collect();
+        let report = [group(d, located.as_ref(), &secondary)];
         writeln!(out, "{}\n", renderer.render(&report))?;
     }
     Ok(())
 }
 
-/// The report of one diagnostic: title, then excerpt (or bare location), then help.
-fn group<'a>(d: &'a Diagnostic, located: Option<&'a Located<'a>>) -> Group<'a> {
+/// The report of one diagnostic: title, then the excerpt of the primary place (or its bare
+/// location), then one excerpt per secondary place, then help.
+fn group<'a>(
+    d: &'a Diagnostic,
+    located: Option<&'a Located<'a>>,
+    secondary: &'a [(Located<'a>, &'a str)],
+) -> Group<'a> {
     let level = match d.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
@@ -41,9 +51,21 @@ fn group<'a>(d: &'a Diagnostic, located: Option<&'a Located<'a>>) -> Group<'a> {
     // Without a position there is nothing to point at: the title alone, as rustc does.
     let mut group = Group::with_title(title);
     if let Some(located) = located {
-        group = match excerpt(located) {
+        let primary = AnnotationKind::Primary;
+        group = match excerpt(located, primary, &d.label) {
             Some(snippet) => group.element(snippet),
             None => group.element(origin(located)),
+        };
+    }
+    for (place, text) in secondary {
+        group = match excerpt(place, AnnotationKind::Context, text) {
+            Some(snippet) => group.element(snippet),
+            None => group.element(Level::NOTE.message(format!(
+                "{text}: {}:{}:{}",
+                place.path(),
+                place.pos.line,
+                place.pos.column
+            ))),
         };
     }
     if !d.help.is_empty() {
@@ -53,8 +75,13 @@ fn group<'a>(d: &'a Diagnostic, located: Option<&'a Located<'a>>) -> Group<'a> {
     group
 }
 
-/// The lines the span covers, with the span underlined; `None` when the span is unusable.
-fn excerpt<'a>(located: &'a Located<'a>) -> Option<Snippet<'a, annotate_snippets::Annotation<'a>>> {
+/// The lines the span covers, with the span underlined as `kind` and labelled `label`;
+/// `None` when the span is unusable.
+fn excerpt<'a>(
+    located: &'a Located<'a>,
+    kind: AnnotationKind,
+    label: &'a str,
+) -> Option<Snippet<'a, annotate_snippets::Annotation<'a>>> {
     // A directory, or a file that could not be read: there is no text to show.
     let file = located.file.filter(|f| !f.text.is_empty())?;
     let span = located.span()?;
@@ -65,7 +92,10 @@ fn excerpt<'a>(located: &'a Located<'a>) -> Option<Snippet<'a, annotate_snippets
         Snippet::source(&file.text[lines.clone()])
             .line_start(first)
             .path(located.path())
-            .annotation(AnnotationKind::Primary.span(relative)),
+            .annotation(
+                kind.span(relative)
+                    .label((!label.is_empty()).then(|| normalize_untrusted_str(label))),
+            ),
     )
 }
 
@@ -91,5 +121,4 @@ fn origin<'a>(located: &Located<'a>) -> Origin<'a> {
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)] // tests may unwrap
-#[path = "human_tests.rs"]
 mod tests;

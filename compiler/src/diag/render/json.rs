@@ -1,7 +1,8 @@
-//! One JSON object per line (JSON Lines), for scripts.
+//! One JSON object per line (JSON Lines), for scripts. A `contractc diff` finding also carries
+//! `witness`: `{"backward": DOC, "forward": DOC}`, each key only when it has a document.
 
 use super::Located;
-use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::diag::{Diagnostic, Diagnostics, Severity, Witness};
 use crate::source::SourceMap;
 use serde::Serialize;
 use std::io::Write;
@@ -17,6 +18,20 @@ struct Line<'a> {
     line: Option<u32>,
     column: Option<u32>,
     help: &'a str,
+    /// Every place, the primary one (`file`, `line`, `column`) first.
+    labels: Vec<LabelLine<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    witness: Option<&'a Witness>,
+}
+
+/// One place of a diagnostic.
+#[derive(Serialize)]
+struct LabelLine<'a> {
+    file: String,
+    line: u32,
+    column: u32,
+    text: &'a str,
+    primary: bool,
 }
 
 /// Writes one JSON object per diagnostic, each on its own line.
@@ -36,7 +51,20 @@ pub(super) fn write(
 fn line<'a>(d: &'a Diagnostic, sources: &SourceMap) -> Line<'a> {
     let located = Located::of(d, sources);
     let info = d.code.info();
+    let place = |l: &Located<'_>, text, primary| LabelLine {
+        file: l.path(),
+        line: l.pos.line,
+        column: l.pos.column,
+        text,
+        primary,
+    };
+    let primary = located.as_ref().map(|l| place(l, d.label.as_str(), true));
+    let secondary = d
+        .secondary
+        .iter()
+        .map(|s| place(&Located::at(s.pos, sources), s.text.as_str(), false));
     Line {
+        labels: primary.into_iter().chain(secondary).collect(),
         code: info.code,
         name: info.name,
         severity: d.severity,
@@ -45,6 +73,7 @@ fn line<'a>(d: &'a Diagnostic, sources: &SourceMap) -> Line<'a> {
         line: located.as_ref().map(|l| l.pos.line),
         column: located.as_ref().map(|l| l.pos.column),
         help: &d.help,
+        witness: d.witness.as_deref(),
     }
 }
 
@@ -60,12 +89,31 @@ mod tests {
         assert_eq!(
             lines,
             [
-                r#"{"code":"C0103","name":"wrong-value","severity":"error","message":"unknown kind `événement`","file":"schemas/order.yaml","line":2,"column":10,"help":"use one of: request, command, event, response, record, enum"}"#,
-                r#"{"code":"C0010","name":"empty-document","severity":"warning","message":"the document holds no definition","file":"schemas/essay.yaml","line":1,"column":7,"help":"remove the empty file or document"}"#,
-                r#"{"code":"C0009","name":"empty-catalog","severity":"error","message":"no .yaml file under `schemas`","file":null,"line":null,"column":null,"help":"point contractc at the directory that holds your contracts (default: schemas)"}"#,
+                r#"{"code":"C0103","name":"wrong-value","severity":"error","message":"unknown kind `événement`","file":"schemas/order.yaml","line":2,"column":10,"help":"use one of: request, command, event, response, record, enum","labels":[{"file":"schemas/order.yaml","line":2,"column":10,"text":"","primary":true}]}"#,
+                r#"{"code":"C0010","name":"empty-document","severity":"warning","message":"the document holds no definition","file":"schemas/essay.yaml","line":1,"column":7,"help":"remove the empty file or document","labels":[{"file":"schemas/essay.yaml","line":1,"column":7,"text":"","primary":true}]}"#,
+                r#"{"code":"C0009","name":"empty-catalog","severity":"error","message":"no .yaml file under `schemas`","file":null,"line":null,"column":null,"help":"point contractc at the directory that holds your contracts (default: schemas)","labels":[]}"#,
             ]
         );
         assert!(out.ends_with("}\n"));
+    }
+
+    #[test]
+    fn every_place_is_a_label_primary_first() {
+        let (sources, diags) = super::super::fixture::two_places();
+        let mut out = Vec::new();
+        super::write(&diags, &sources, &mut out).unwrap();
+        let line: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(
+            line["labels"],
+            serde_json::json!([
+                { "file": "schemas/b.yaml", "line": 4, "column": 7, "text": "defined again here", "primary": true },
+                { "file": "schemas/a.yaml", "line": 1, "column": 7, "text": "first defined here", "primary": false },
+            ])
+        );
+        assert_eq!(
+            (&line["file"], &line["line"]),
+            (&"schemas/b.yaml".into(), &4.into())
+        );
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Printing diagnostics: human, json, github and sarif.
+//! Printing diagnostics: human, json and github. (SARIF, a command-line format only, is the
+//! `contractc-cli` crate's; it builds on [`Located`].)
 //!
 //! Every format prints the diagnostics in the order of the [`Diagnostics`] given (call
 //! [`Diagnostics::sort`] first for a stable order); none of them reorders or drops anything.
@@ -6,14 +7,13 @@
 mod github;
 mod human;
 mod json;
-mod sarif;
 
 use super::{Diagnostic, Diagnostics};
 use crate::source::{FileId, Pos, SourceFile, SourceMap};
 use std::ops::Range;
 
-/// An output format for diagnostics (`--format`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// An output format for diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// rustc-like text with source excerpts, for terminals.
     Human,
@@ -21,8 +21,6 @@ pub enum Format {
     Json,
     /// GitHub Actions workflow commands, which become annotations on the pull request.
     Github,
-    /// One SARIF 2.1.0 document, for code-scanning tools.
-    Sarif,
 }
 
 /// Writes every diagnostic in `format`. `color` only affects Human.
@@ -37,36 +35,39 @@ pub fn render(
         Format::Human => human::write(diags, sources, color, out),
         Format::Json => json::write(diags, sources, out),
         Format::Github => github::write(diags, sources, out),
-        Format::Sarif => sarif::write(diags, sources, out),
     }
 }
 
 /// A diagnostic's position together with the file it is in.
-struct Located<'a> {
+pub struct Located<'a> {
     /// The diagnostic's position.
-    pos: Pos,
+    pub pos: Pos,
     /// The file, when the source map has it.
-    file: Option<&'a SourceFile>,
+    pub file: Option<&'a SourceFile>,
 }
 
 impl<'a> Located<'a> {
     /// Looks up the file of `d`'s position; `None` for diagnostics without a position.
-    fn of(d: &Diagnostic, sources: &'a SourceMap) -> Option<Self> {
-        let pos = d.pos?;
-        Some(Located {
+    pub fn of(d: &Diagnostic, sources: &'a SourceMap) -> Option<Self> {
+        d.pos.map(|pos| Located::at(pos, sources))
+    }
+
+    /// Looks up the file of `pos`.
+    pub fn at(pos: Pos, sources: &'a SourceMap) -> Self {
+        Located {
             pos,
             file: file_of(sources, pos.file),
-        })
+        }
     }
 
     /// The display path, or `<unknown>` for a file id the source map does not hold.
-    fn path(&self) -> String {
+    pub fn path(&self) -> String {
         self.file
             .map_or_else(|| "<unknown>".into(), |f| f.path.display().to_string())
     }
 
     /// The path with `/` separators and no leading `./`, for tools that want repository paths.
-    fn slash_path(&self) -> Option<String> {
+    pub fn slash_path(&self) -> Option<String> {
         let path = self.file?.path.to_string_lossy();
         let path = if std::path::MAIN_SEPARATOR == '\\' {
             path.replace('\\', "/")
@@ -81,7 +82,7 @@ impl<'a> Located<'a> {
     }
 
     /// The byte span in the file's text, when it is a valid range on character boundaries.
-    fn span(&self) -> Option<Range<usize>> {
+    pub fn span(&self) -> Option<Range<usize>> {
         let text = &self.file?.text;
         let Pos { start, end, .. } = self.pos;
         let valid = start <= end
@@ -100,42 +101,14 @@ fn file_of(sources: &SourceMap, id: FileId) -> Option<&SourceFile> {
 }
 
 #[cfg(test)]
+mod samples;
+
+#[cfg(test)]
 #[allow(clippy::unwrap_used)] // tests may unwrap
 pub(super) mod fixture {
-    //! A small source map with one diagnostic of each shape, shared by the format tests.
+    //! The sample diagnostics (`samples.rs`, shared with the SARIF tests of `contractc-cli`).
 
-    use crate::diag::{Code, Diagnostic, Diagnostics};
-    use crate::source::SourceMap;
-
-    /// The first file: `é` (two bytes) sits before the span on line 2.
-    pub const ORDER: &str = "name: OrderPlaced\nkind: événement\n";
-    /// The second file.
-    pub const ESSAY: &str = "name: Essay\nkind: record\n";
-
-    /// Three diagnostics: an error after a multi-byte character, a warning, one without position.
-    pub fn sample() -> (SourceMap, Diagnostics) {
-        let mut sources = SourceMap::default();
-        let order = sources.add("schemas/order.yaml".into(), ORDER.into());
-        let essay = sources.add("schemas/essay.yaml".into(), ESSAY.into());
-        let mut diags = Diagnostics::new();
-        // `événement` starts at column 7 of line 2; the span is `nement` (after `évé`).
-        let span = sources.get(order).pos(order, 2, 9, "nement".len());
-        diags.push(
-            Diagnostic::new(Code::WrongValue, span, "unknown kind `événement`")
-                .with_help("use one of: request, command, event, response, record, enum"),
-        );
-        let empty = sources.get(essay).pos(essay, 1, 6, 0);
-        diags.emit(
-            Code::EmptyDocument,
-            empty,
-            "the document holds no definition",
-        );
-        diags.push(Diagnostic::global(
-            Code::EmptyCatalog,
-            "no .yaml file under `schemas`",
-        ));
-        (sources, diags)
-    }
+    pub use super::samples::*;
 
     /// Renders the sample in `format` without color.
     pub fn rendered(format: super::Format) -> String {

@@ -1,7 +1,7 @@
 //! The schema of one field and of each type expression, with its constraints.
 
 use super::portable;
-use crate::model::{Bound, Constraints, Field, Type, TypeSpec};
+use crate::model::{Bound, Field, Rule, Type, TypeSpec};
 use serde_json::{Map, Value, json};
 
 /// The schema of a field: its type, `null` too when optional, then its doc keywords.
@@ -36,34 +36,37 @@ pub(super) fn or_null(schema: Value) -> Value {
     json!({ "anyOf": [schema, { "type": "null" }] })
 }
 
-/// The schema of a type with its constraints, accepting `null` when the type is nullable.
+/// The schema of a type with its rules, accepting `null` where a layer is nullable.
 pub(super) fn type_schema(spec: &TypeSpec) -> Value {
-    let mut map = base_schema(&spec.ty);
-    add_constraints(&mut map, &spec.ty, &spec.constraints);
-    let schema = Value::Object(map);
-    if spec.nullable {
-        or_null(schema)
-    } else {
-        schema
-    }
+    spec.fold(|layer, inside| {
+        let mut map = base_schema(&layer.ty, inside);
+        add_rules(&mut map, layer);
+        let schema = Value::Object(map);
+        if layer.nullable {
+            or_null(schema)
+        } else {
+            schema
+        }
+    })
 }
 
-/// The schema of a type before constraints.
-fn base_schema(ty: &Type) -> Map<String, Value> {
+/// The schema of one layer before its rules; `inside` is the schema of its element.
+fn base_schema(ty: &Type, inside: Option<Value>) -> Map<String, Value> {
+    let inside = inside.unwrap_or_else(|| json!({}));
     let value = match ty {
-        Type::String => json!({ "type": "string" }),
+        Type::String
+        | Type::Email
+        | Type::Uuid
+        | Type::DateTime
+        | Type::Date
+        | Type::InlineEnum(_) => json!({ "type": "string" }),
         Type::Int => json!({ "type": "integer" }),
         Type::Float => json!({ "type": "number" }),
         Type::Bool => json!({ "type": "boolean" }),
-        Type::Uuid => formatted("uuid", portable::UUID),
-        Type::DateTime => formatted("date-time", portable::DATE_TIME),
-        Type::Date => formatted("date", portable::DATE),
-        Type::Email => formatted("email", portable::EMAIL),
         Type::Json => json!({}),
-        Type::List(item) => json!({ "type": "array", "items": type_schema(item) }),
-        Type::Map(value) => json!({ "type": "object", "additionalProperties": type_schema(value) }),
+        Type::List(_) => json!({ "type": "array", "items": inside }),
+        Type::Map(_) => json!({ "type": "object", "additionalProperties": inside }),
         Type::Ref(name) => json!({ "$ref": def_ref(name) }),
-        Type::InlineEnum(values) => json!({ "type": "string", "enum": values }),
     };
     match value {
         Value::Object(map) => map,
@@ -76,62 +79,85 @@ pub(super) fn def_ref(name: &str) -> String {
     format!("#/$defs/{name}")
 }
 
-/// A string with a `format` that validators assert, and the `pattern` of its portable syntax.
-fn formatted(format: &str, pattern: &str) -> Value {
-    json!({ "type": "string", "format": format, "pattern": pattern })
+/// Adds the keyword of every rule of the layer, each in its portable form ([`portable`]):
+/// a pattern printed with explicit classes, a format with the `pattern` of the syntax every
+/// validator accepts, an `int`'s whole range; then the guards no rule states (scalar values
+/// only in a `string`, a finite `float`).
+fn add_rules(map: &mut Map<String, Value>, spec: &TypeSpec) {
+    let mut pattern = None;
+    for rule in spec.rules() {
+        let (key, value): (&str, Value) = match rule {
+            Rule::MinLength(n) => ("minLength", n.into()),
+            Rule::MaxLength(n) => ("maxLength", n.into()),
+            Rule::Pattern(p) => {
+                pattern = Some(portable::pattern(p));
+                continue;
+            }
+            Rule::Format(f) => {
+                pattern = Some(portable::format_pattern(f).to_owned());
+                ("format", f.keyword().into())
+            }
+            Rule::IntRange { min, max } => {
+                map.insert("minimum".into(), min.into());
+                ("maximum", max.into())
+            }
+            Rule::Lower { bound, exclusive } => {
+                let key = if exclusive {
+                    "exclusiveMinimum"
+                } else {
+                    "minimum"
+                };
+                (key, bound.to_json())
+            }
+            Rule::Upper { bound, exclusive } => {
+                let key = if exclusive {
+                    "exclusiveMaximum"
+                } else {
+                    "maximum"
+                };
+                (key, bound.to_json())
+            }
+            Rule::MinItems(n) => ("minItems", n.into()),
+            Rule::MaxItems(n) => ("maxItems", n.into()),
+            Rule::UniqueItems => ("uniqueItems", true.into()),
+            Rule::OneOf(values) => ("enum", values.into()),
+        };
+        map.insert(key.into(), value);
+    }
+    add_guards(map, spec, pattern);
 }
 
-/// Adds the keywords of every constraint that is set, in their portable form: `int` gets its
-/// whole range ([`Constraints::int_range`]), an unbounded side of a `float` ±`f64::MAX`.
-fn add_constraints(map: &mut Map<String, Value>, ty: &Type, c: &Constraints) {
-    if *ty == Type::String {
-        // Scalar values only: beside a written pattern, or alone.
-        let written = c.pattern.as_ref().map(|p| portable::pattern(&p.value));
-        if let Some(written) = written {
+/// `pattern` (the rule's or the format's), and what a validator that is not Rust needs told:
+/// a `string` holds Unicode scalar values only (beside a written pattern, in an `allOf`), and
+/// an unbounded side of a `float` is ±`f64::MAX`, so Infinity (`1e400`) fails it.
+fn add_guards(map: &mut Map<String, Value>, spec: &TypeSpec, pattern: Option<String>) {
+    match (&spec.ty, pattern) {
+        (Type::String, Some(written)) => {
             map.insert("pattern".into(), written.into());
             let text = json!({ "pattern": portable::SCALAR_VALUES });
             map.insert("allOf".into(), json!([text]));
-        } else {
+        }
+        (Type::String, None) => {
             map.insert("pattern".into(), portable::SCALAR_VALUES.into());
         }
-    }
-    let mut put = |key: &str, value: Option<Value>| {
-        if let Some(value) = value {
-            map.insert(key.into(), value);
+        (_, Some(pattern)) => {
+            map.insert("pattern".into(), pattern.into());
         }
-    };
-    put("minLength", c.min_length.as_ref().map(|s| s.value.into()));
-    put("maxLength", c.max_length.as_ref().map(|s| s.value.into()));
-    let (mut min, mut max) = (
-        c.min.as_ref().map(|s| s.value),
-        c.max.as_ref().map(|s| s.value),
-    );
-    if *ty == Type::Int {
-        let (lo, hi) = c.int_range();
-        (min, max) = (Some(Bound::Int(lo)), Some(Bound::Int(hi)));
+        (_, None) => {}
     }
-    if *ty == Type::Float {
-        if min.is_none() && c.exclusive_min.is_none() {
-            min = Some(Bound::Float(-portable::FLOAT_LIMIT));
+    if spec.ty == Type::Float {
+        let c = &spec.constraints;
+        if c.min.is_none() && c.exclusive_min.is_none() {
+            map.insert(
+                "minimum".into(),
+                Bound::Float(-portable::FLOAT_LIMIT).to_json(),
+            );
         }
-        if max.is_none() && c.exclusive_max.is_none() {
-            max = Some(Bound::Float(portable::FLOAT_LIMIT));
+        if c.max.is_none() && c.exclusive_max.is_none() {
+            map.insert(
+                "maximum".into(),
+                Bound::Float(portable::FLOAT_LIMIT).to_json(),
+            );
         }
     }
-    put("minimum", min.map(Bound::to_json));
-    put("maximum", max.map(Bound::to_json));
-    put(
-        "exclusiveMinimum",
-        c.exclusive_min.as_ref().map(|s| s.value.to_json()),
-    );
-    put(
-        "exclusiveMaximum",
-        c.exclusive_max.as_ref().map(|s| s.value.to_json()),
-    );
-    put("minItems", c.min_items.as_ref().map(|s| s.value.into()));
-    put("maxItems", c.max_items.as_ref().map(|s| s.value.into()));
-    put(
-        "uniqueItems",
-        c.unique.as_ref().filter(|s| s.value).map(|_| true.into()),
-    );
 }

@@ -16,7 +16,8 @@ mod tests;
 
 pub use manifest::{MANIFEST_FILE, manifest};
 
-use crate::model::{Catalog, Config, Definition, Identity, OrgPolicy, UnknownFields};
+use crate::check::CheckedCatalog;
+use crate::model::{Config, Definition, Identity, OrgPolicy, UnknownFields};
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
 
@@ -24,7 +25,7 @@ use std::collections::BTreeMap;
 pub const DRAFT_2020_12: &str = "https://json-schema.org/draft/2020-12/schema";
 
 /// Schema of one message: `None` for records, enums, or unknown names.
-pub fn message_schema(catalog: &Catalog, name: &str) -> Option<Value> {
+pub fn message_schema(catalog: CheckedCatalog<'_>, name: &str) -> Option<Value> {
     let def = catalog.get(name).filter(|d| d.kind.is_message())?;
     let config = &catalog.config;
     let mut schema = Map::new();
@@ -32,7 +33,7 @@ pub fn message_schema(catalog: &Catalog, name: &str) -> Option<Value> {
     let id = format!("{}{}.schema.json", config.id_base, def.name.value);
     schema.insert("$id".into(), id.into());
     schema.extend(object_schema(def, def.identity.as_ref(), config));
-    let defs = defs::collect(catalog, def);
+    let defs = defs::collect(&catalog, def);
     if !defs.is_empty() {
         schema.insert("$defs".into(), Value::Object(defs));
     }
@@ -40,7 +41,7 @@ pub fn message_schema(catalog: &Catalog, name: &str) -> Option<Value> {
 }
 
 /// Every message's schema, keyed by wire name (the file is `<name>.schema.json`).
-pub fn emit(catalog: &Catalog) -> BTreeMap<String, Value> {
+pub fn emit(catalog: CheckedCatalog<'_>) -> BTreeMap<String, Value> {
     catalog
         .messages()
         .filter_map(|def| {

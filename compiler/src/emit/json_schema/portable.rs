@@ -17,7 +17,7 @@ use std::fmt::Write;
 
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
-use crate::model::Pattern;
+use crate::model::{Format, Pattern};
 
 pub use contractc_runtime::check::portable::{DATE, DATE_TIME, EMAIL, UUID};
 
@@ -29,6 +29,16 @@ pub const SCALAR_VALUES: &str = "^[\\x00-\\uD7FF\\uE000-\u{10FFFF}]*$";
 
 /// The largest finite double: the bound of an unbounded `float`, so that Infinity fails it.
 pub const FLOAT_LIMIT: f64 = f64::MAX;
+
+/// The `pattern` of the syntax of a format that every validator accepts.
+pub fn format_pattern(format: Format) -> &'static str {
+    match format {
+        Format::Uuid => UUID,
+        Format::DateTime => DATE_TIME,
+        Format::Date => DATE,
+        Format::Email => EMAIL,
+    }
+}
 
 /// The `pattern` keyword for a constraint: the expression printed in the portable subset.
 ///

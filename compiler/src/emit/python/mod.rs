@@ -1,4 +1,4 @@
-//! The Python emitter: the resolved model → a pip-installable package of pydantic v2 models.
+//! The Python emitter: a checked catalog → a pip-installable package of pydantic v2 models.
 //!
 //! `DIR/python/` holds `pyproject.toml`, its stdlib-only build backend, and the package
 //! `NAME/`: `models.py` (a model per message and record, an enum per enum), `runtime.py` (what
@@ -13,8 +13,8 @@ mod literal;
 mod templates;
 mod types;
 
+use crate::check::CheckedCatalog;
 use crate::diag::Diagnostics;
-use crate::model::Catalog;
 use serde::Serialize;
 use std::path::PathBuf;
 
@@ -37,9 +37,9 @@ const RUNTIME_EXPORTS: &[&str] = &[
 ];
 
 /// Every file of the Python package, by path relative to `DIR/python/`, in path order.
-pub fn emit(catalog: &Catalog) -> Result<Vec<(PathBuf, String)>, Diagnostics> {
+pub fn emit(catalog: CheckedCatalog<'_>) -> Result<Vec<(PathBuf, String)>, Diagnostics> {
     let engine = templates::Engine::new()?;
-    let names = context::Names::new(catalog);
+    let names = context::Names::new(catalog.catalog());
     let package = &catalog.config.python.package;
     let count = catalog.definitions.len();
     let mut items = Vec::new();

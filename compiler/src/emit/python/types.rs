@@ -1,109 +1,126 @@
-//! Contract types → Python annotations: the type with its constraints, in pydantic's own
-//! `Annotated` metadata where pydantic reads the constraint as JSON Schema does, and the
-//! runtime's named rules (`_rt.Int`, `_rt.UNIQUE`, ...) where it does not.
+//! Contract types → Python annotations, built from the one walker over types
+//! ([`TypeSpec::fold`]) and the one set of value rules ([`TypeSpec::rules`]): each layer is its
+//! Python type with one `Annotated` item per rule, in pydantic's own metadata where pydantic
+//! reads the rule as JSON Schema does, and the runtime's check of the same name (`_rt.integer`,
+//! `_rt.EMAIL`, `_rt.UNIQUE`, ...) where it does not.
 
 use super::literal::{bound_lit, str_lit};
-use crate::model::{Constraints, Type, TypeSpec};
+use crate::model::{Format, Rule, Type, TypeSpec};
 use std::collections::BTreeMap;
 
 /// The annotation of a type expression; `classes` maps definition wire names to class names.
 pub(super) fn annotation(spec: &TypeSpec, classes: &BTreeMap<String, String>) -> String {
-    let base = match &spec.ty {
-        Type::String => "str".to_owned(),
+    spec.fold(|layer, inside: Option<String>| {
+        let inside = inside.unwrap_or_default();
+        let mut ty = base(&layer.ty, &inside, classes);
+        let metadata = Metadata::of(layer, &mut ty);
+        let annotated = if metadata.is_empty() {
+            ty
+        } else {
+            format!("_t.Annotated[{ty}, {}]", metadata.join(", "))
+        };
+        // `json` holds `null` already.
+        if layer.nullable && layer.ty != Type::Json {
+            format!("{annotated} | None")
+        } else {
+            annotated
+        }
+    })
+}
+
+/// The Python type of one layer before its rules; `inside` is the annotation of its element.
+fn base(ty: &Type, inside: &str, classes: &BTreeMap<String, String>) -> String {
+    match ty {
+        // A format type's Python type comes from its `Rule::Format` ([`format_type`]).
+        Type::String | Type::Email | Type::Uuid | Type::DateTime | Type::Date => "str".to_owned(),
         Type::Int => "int".to_owned(),
         Type::Float => "_rt.Float".to_owned(),
         Type::Bool => "bool".to_owned(),
-        Type::Uuid => "_rt.Uuid".to_owned(),
-        Type::DateTime => "_rt.DateTime".to_owned(),
-        Type::Date => "_rt.Date".to_owned(),
-        Type::Email => "str".to_owned(),
         Type::Json => "_pd.JsonValue".to_owned(),
-        Type::List(item) => format!("list[{}]", annotation(item, classes)),
-        Type::Map(value) => format!("dict[str, {}]", annotation(value, classes)),
+        Type::List(_) => format!("list[{inside}]"),
+        Type::Map(_) => format!("dict[str, {inside}]"),
         Type::Ref(name) => classes.get(name).cloned().unwrap_or_else(|| name.clone()),
-        Type::InlineEnum(values) => {
-            let values: Vec<String> = values.iter().map(|v| str_lit(v)).collect();
-            format!("_t.Literal[{}]", values.join(", "))
-        }
-    };
-    let metadata = constraints(&spec.ty, &spec.constraints);
-    let annotated = if metadata.is_empty() {
-        base
-    } else {
-        format!("_t.Annotated[{base}, {}]", metadata.join(", "))
-    };
-    if spec.nullable && spec.ty != Type::Json {
-        format!("{annotated} | None")
-    } else {
-        annotated
+        // The values come from its `Rule::OneOf`.
+        Type::InlineEnum(_) => "str".to_owned(),
     }
 }
 
-/// The `Annotated` metadata of a type's constraints.
-fn constraints(ty: &Type, c: &Constraints) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut args = Vec::new();
-    let mut arg = |key: &str, value: Option<String>| {
-        if let Some(value) = value {
-            args.push(format!("{key}={value}"));
-        }
-    };
-    match ty {
-        Type::String | Type::Email => {
-            arg(
-                "min_length",
-                c.min_length.as_ref().map(|s| s.value.to_string()),
-            );
-            arg(
-                "max_length",
-                c.max_length.as_ref().map(|s| s.value.to_string()),
-            );
-            // pydantic's default engine is the `regex` crate, searching as JSON Schema does;
-            // the Rust twin of the pattern is what the generated Rust matches with.
-            arg(
-                "pattern",
-                c.pattern.as_ref().map(|s| str_lit(&s.value.rust)),
-            );
-            if !args.is_empty() {
-                out.push(format!("_pd.StringConstraints({})", args.join(", ")));
-            }
-            if *ty == Type::Email {
-                out.push("_rt.EMAIL".to_owned());
-            }
-        }
-        Type::Int => {
-            // The range the JSON Schema states: the written bounds, else ±(2^53 − 1).
-            let (min, max) = c.int_range();
-            out.push(format!("_rt.integer(ge={min}, le={max})"));
-        }
-        Type::Float => {
-            arg("ge", c.min.as_ref().map(|s| bound_lit(s.value)));
-            arg("le", c.max.as_ref().map(|s| bound_lit(s.value)));
-            arg("gt", c.exclusive_min.as_ref().map(|s| bound_lit(s.value)));
-            arg("lt", c.exclusive_max.as_ref().map(|s| bound_lit(s.value)));
-            if !args.is_empty() {
-                out.push(format!("_pd.Field({})", args.join(", ")));
-            }
-        }
-        Type::List(_) => {
-            arg(
-                "min_length",
-                c.min_items.as_ref().map(|s| s.value.to_string()),
-            );
-            arg(
-                "max_length",
-                c.max_items.as_ref().map(|s| s.value.to_string()),
-            );
-            if !args.is_empty() {
-                out.push(format!("_pd.Field({})", args.join(", ")));
-            }
-            if c.unique.as_ref().is_some_and(|u| u.value) {
-                out.push("_rt.UNIQUE".to_owned());
-            }
-        }
-        _ => {}
+/// The Python type that carries a format: the parsed value where Python has one (`uuid.UUID`,
+/// `datetime`, `date`, read by the runtime as the JSON Schema's format and `pattern` read the
+/// text), else the string with the runtime's check.
+fn format_type(format: Format) -> (&'static str, Option<&'static str>) {
+    match format {
+        Format::Uuid => ("_rt.Uuid", None),
+        Format::DateTime => ("_rt.DateTime", None),
+        Format::Date => ("_rt.Date", None),
+        Format::Email => ("str", Some("_rt.EMAIL")),
     }
-    out
+}
+
+/// The `Annotated` items of one layer's rules, grouped as pydantic takes them: one
+/// `StringConstraints`, one `Field` of bounds or item counts, then the runtime's checks.
+#[derive(Default)]
+struct Metadata {
+    string: Vec<String>,
+    field: Vec<String>,
+    checks: Vec<String>,
+}
+
+impl Metadata {
+    /// The items of `layer`'s rules; a rule that makes the value another Python type (a
+    /// format, an enum's values) replaces `ty`.
+    fn of(layer: &TypeSpec, ty: &mut String) -> Vec<String> {
+        let mut m = Metadata::default();
+        for rule in layer.rules() {
+            m.add(rule, ty);
+        }
+        let mut out = Vec::new();
+        if !m.string.is_empty() {
+            out.push(format!("_pd.StringConstraints({})", m.string.join(", ")));
+        }
+        if !m.field.is_empty() {
+            out.push(format!("_pd.Field({})", m.field.join(", ")));
+        }
+        out.extend(m.checks);
+        out
+    }
+
+    fn add(&mut self, rule: Rule<'_>, ty: &mut String) {
+        match rule {
+            // Python's `len` counts scalar values, as JSON Schema counts a string's length.
+            Rule::MinLength(n) => self.string.push(format!("min_length={n}")),
+            Rule::MaxLength(n) => self.string.push(format!("max_length={n}")),
+            // pydantic-core matches with the `regex` crate, searching as JSON Schema does: the
+            // Rust twin is the pattern the generated Rust matches with too.
+            Rule::Pattern(p) => self.string.push(format!("pattern={}", str_lit(&p.rust))),
+            Rule::Format(f) => {
+                let (python, check) = format_type(f);
+                *ty = python.to_owned();
+                self.checks.extend(check.map(str::to_owned));
+            }
+            // pydantic's `int` takes `1.0` only in lax mode and compares past 2^53 as Python
+            // does: the runtime's check reads the number as JSON Schema does.
+            Rule::IntRange { min, max } => {
+                self.checks.push(format!("_rt.integer(ge={min}, le={max})"))
+            }
+            Rule::Lower { bound, exclusive } => {
+                let key = if exclusive { "gt" } else { "ge" };
+                self.field.push(format!("{key}={}", bound_lit(bound)));
+            }
+            Rule::Upper { bound, exclusive } => {
+                let key = if exclusive { "lt" } else { "le" };
+                self.field.push(format!("{key}={}", bound_lit(bound)));
+            }
+            Rule::MinItems(n) => self.field.push(format!("min_length={n}")),
+            Rule::MaxItems(n) => self.field.push(format!("max_length={n}")),
+            // pydantic has no unique list; the runtime compares items as JSON values.
+            Rule::UniqueItems => self.checks.push("_rt.UNIQUE".to_owned()),
+            Rule::OneOf(values) => {
+                let values: Vec<String> = values.iter().map(|v| str_lit(v)).collect();
+                *ty = format!("_t.Literal[{}]", values.join(", "));
+            }
+        }
+    }
 }
 
 #[cfg(test)]

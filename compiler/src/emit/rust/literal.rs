@@ -1,7 +1,5 @@
 //! Rust literals for text and numbers that end up in generated code.
 
-use crate::model::Bound;
-
 /// A Rust string literal holding exactly `text` (`"a\"b"`).
 pub(crate) fn str_lit(text: &str) -> String {
     // `Debug` for `str` writes a valid Rust string literal: quotes, `\"`, `\\`, `\n`, `\u{..}`.
@@ -46,23 +44,6 @@ pub(crate) fn f64_lit(value: f64) -> String {
     }
 }
 
-/// A bound as a literal of the field's numeric type. An `int` field with a fractional
-/// bound gets the nearest integer bound that accepts the same integers.
-pub(crate) fn bound_lit(bound: Bound, int_field: bool, lower: bool) -> String {
-    match (bound, int_field) {
-        (Bound::Int(i), true) => i64_lit(i),
-        (Bound::Int(i), false) => f64_lit(i as f64),
-        (Bound::Float(f), false) => f64_lit(f),
-        (Bound::Float(f), true) => i64_lit(float_bound_as_int(f, lower)),
-    }
-}
-
-/// Rounds towards the inside of the range; `as` saturates, so bounds beyond `i64` clamp.
-fn float_bound_as_int(f: f64, lower: bool) -> i64 {
-    let rounded = if lower { f.ceil() } else { f.floor() };
-    rounded as i64
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test")]
 mod tests {
@@ -95,8 +76,6 @@ mod tests {
         assert_eq!(f64_lit(1.0), "1.0_f64");
         assert_eq!(f64_lit(-2.5), "-2.5_f64");
         assert_eq!(f64_lit(1e300), "1e300_f64");
-        assert_eq!(bound_lit(Bound::Float(1.5), true, true), "2_i64");
-        assert_eq!(bound_lit(Bound::Float(1.5), true, false), "1_i64");
-        assert_eq!(bound_lit(Bound::Int(3), false, true), "3.0_f64");
+        assert_eq!(f64_lit(3.0), "3.0_f64");
     }
 }

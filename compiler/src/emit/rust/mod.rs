@@ -7,7 +7,6 @@
 
 mod context;
 mod format;
-pub mod ident;
 mod literal;
 mod templates;
 
@@ -17,8 +16,9 @@ mod tests;
 
 pub use templates::Templates;
 
+use crate::check::CheckedCatalog;
 use crate::diag::Diagnostics;
-use crate::model::{Catalog, Definition, Kind, Pattern, Type, TypeSpec};
+use crate::model::{Catalog, Definition, Kind};
 use context::Builder;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -26,13 +26,13 @@ use templates::{Apply, MANIFEST, one};
 
 /// Renders the whole catalog into one Rust source file (`DIR/rust/contracts.rs`), formatted.
 /// `schemas` maps each message's wire name to its JSON Schema text (embedded for
-/// `Message::json_schema()`).
+/// `Message::json_schema()`); the only error besides a template's is a message it lacks.
 pub fn emit(
-    catalog: &Catalog,
+    catalog: CheckedCatalog<'_>,
     schemas: &BTreeMap<String, String>,
     templates: &Templates,
 ) -> Result<String, Diagnostics> {
-    check_inputs(catalog, schemas)?;
+    missing_schemas(&catalog, schemas)?;
     let renderer = Renderer {
         tera: templates.engine()?,
         templates,
@@ -60,7 +60,7 @@ pub fn emit(
         .map_err(|e| templates.error(template_for(Apply::File), "the file", &e))?;
     let frame = prettyplease::unparse(&parsed);
     let size = frame.len() + pieces.iter().map(String::len).sum::<usize>();
-    let mut out = format!("{}\n", stamp(catalog));
+    let mut out = format!("{}\n", stamp(&catalog));
     out.reserve(size + size / 16);
     let mut spacer = format::Spacer::new(out);
     let marker = format!("{ITEMS_MARKER}\n");
@@ -96,59 +96,25 @@ fn stamp(catalog: &Catalog) -> String {
     out
 }
 
-/// A checked catalog is complete; anything else is a bug of the caller, reported as such.
-fn check_inputs(catalog: &Catalog, schemas: &BTreeMap<String, String>) -> Result<(), Diagnostics> {
+/// Every message's schema text is embedded: a map that lacks one is the caller's bug.
+fn missing_schemas(
+    catalog: &Catalog,
+    schemas: &BTreeMap<String, String>,
+) -> Result<(), Diagnostics> {
     let mut errors = Diagnostics::new();
     for def in catalog.messages() {
-        let name = &def.name.value;
-        if def.identity.is_none() {
+        if !schemas.contains_key(&def.name.value) {
             errors.extend(internal(format!(
-                "message `{name}` has no identity: only a checked catalog can be emitted"
-            )));
-        }
-        if !schemas.contains_key(name) {
-            errors.extend(internal(format!(
-                "no JSON Schema was given for message `{name}`"
+                "no JSON Schema was given for message `{}`",
+                def.name.value
             )));
         }
     }
-    errors.extend(check_patterns(catalog));
     if errors.is_empty() {
         Ok(())
     } else {
         Err(errors)
     }
-}
-
-/// The generated code compiles every pattern's Rust twin once and trusts it: check it here.
-fn check_patterns(catalog: &Catalog) -> Diagnostics {
-    let mut errors = Diagnostics::new();
-    let mut seen = std::collections::HashSet::new();
-    for def in catalog.definitions.values() {
-        for field in def.fields() {
-            for pattern in patterns(&field.spec) {
-                if !seen.insert(&pattern.rust) {
-                    continue;
-                }
-                if let Err(e) = regex::Regex::new(&pattern.rust) {
-                    errors.extend(internal(format!(
-                        "the pattern of `{}.{}` does not compile for the regex crate: {e}",
-                        def.name.value, field.name.value
-                    )));
-                }
-            }
-        }
-    }
-    errors
-}
-
-/// Every pattern of a type expression, at any depth.
-fn patterns(spec: &TypeSpec) -> Vec<&Pattern> {
-    let mut out: Vec<&Pattern> = spec.constraints.pattern.iter().map(|p| &p.value).collect();
-    if let Type::List(inner) | Type::Map(inner) = &spec.ty {
-        out.extend(patterns(inner));
-    }
-    out
 }
 
 fn internal(message: String) -> Diagnostics {

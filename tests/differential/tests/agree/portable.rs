@@ -17,9 +17,10 @@ use std::process::Command;
 use std::sync::Arc;
 use std::time::Instant;
 
+use contractc::Checked;
 use contractc::emit::json_schema;
 use contractc::model::Catalog;
-use contractc::validate::{SchemaValidator, Verdict};
+use contractc_cli::validate::{SchemaValidator, Verdict};
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::{Config, TestRunner};
 
@@ -42,18 +43,34 @@ fn env_or(name: &str, default: &str) -> String {
     std::env::var(name).unwrap_or_else(|_| default.to_string())
 }
 
+/// A checked catalog: the model the generators read, and the gate the emitters take.
+pub struct Loaded {
+    /// The model, shared with the generators' strategies.
+    pub catalog: Arc<Catalog>,
+    /// What the checks found (nothing, or the catalog is not loaded).
+    pub checked: Checked,
+}
+
+impl Loaded {
+    /// The catalog as the emitters take it.
+    fn emittable(&self) -> contractc::CheckedCatalog<'_> {
+        self.checked.emittable().expect("a catalog without errors")
+    }
+}
+
 /// `per_message` generated (and mostly mutated) documents for every message of `catalog`.
 pub fn corpus(
-    catalog: &Arc<Catalog>,
+    loaded: &Loaded,
     index: usize,
     per_message: usize,
     seed: u64,
     judges: &mut BTreeMap<(usize, String), SchemaValidator>,
 ) -> Vec<Doc> {
     let mut docs = Vec::new();
+    let catalog = &loaded.catalog;
     for def in catalog.messages() {
         let name = def.name.value.as_str();
-        let schema = SchemaValidator::new(catalog, name).expect("schema compiles");
+        let schema = SchemaValidator::new(loaded.emittable(), name).expect("schema compiles");
         let strategy = (values::message(catalog, def), mutations());
         let config = Config {
             failure_persistence: None,
@@ -103,11 +120,11 @@ fn command(validator: &str) -> Option<Command> {
 }
 
 /// Writes the schemas of every catalog and the corpus into `dir`.
-fn write_inputs(dir: &Path, catalogs: &[Arc<Catalog>], docs: &[Doc]) {
-    for (i, catalog) in catalogs.iter().enumerate() {
+fn write_inputs(dir: &Path, catalogs: &[Loaded], docs: &[Doc]) {
+    for (i, loaded) in catalogs.iter().enumerate() {
         let sub = dir.join(format!("c{i}"));
         std::fs::create_dir_all(&sub).unwrap();
-        for (name, schema) in json_schema::emit(catalog) {
+        for (name, schema) in json_schema::emit(loaded.emittable()) {
             let path = sub.join(format!("{name}.schema.json"));
             std::fs::write(path, json_schema::to_text(&schema)).unwrap();
         }
@@ -145,7 +162,7 @@ fn run(dir: &Path, validators: &[&str]) -> BTreeMap<String, Vec<bool>> {
 
 /// The catalogs of a default run: this crate's, the reference catalog (`schemas/`, whose
 /// schemas are `generated/jsonschema/`) and the codegen fixture's.
-fn catalogs() -> Vec<Arc<Catalog>> {
+fn catalogs() -> Vec<Loaded> {
     let default = [
         catalog_dir(),
         root().join("schemas"),
@@ -162,7 +179,10 @@ fn catalogs() -> Vec<Arc<Catalog>> {
                 "{dir}: {:?}",
                 checked.diagnostics
             );
-            Arc::new(checked.catalog)
+            Loaded {
+                catalog: Arc::new(checked.catalog().clone()),
+                checked,
+            }
         })
         .collect()
 }
@@ -234,7 +254,7 @@ fn every_validator_agrees_with_contractc() {
     std::fs::create_dir_all(&dir).unwrap();
     write_inputs(&dir, &catalogs, &docs);
     let verdicts = run(&dir, &validators);
-    let schemas: usize = catalogs.iter().map(|c| c.messages().count()).sum();
+    let schemas: usize = catalogs.iter().map(|c| c.catalog.messages().count()).sum();
     let mut unexplained = Vec::new();
     for (validator, answers) in &verdicts {
         assert_eq!(

@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use super::differential::{CHUNKS, DEFAULT_CASES, env_number, job, render};
-use super::{harness, hostile, python_env};
+use super::{catalog_dir, harness, hostile, python_env};
 
 /// One document and the verdicts of the two Rust-side validators.
 struct Case {
@@ -187,7 +187,7 @@ fn pydantic_agrees_with_the_rust_and_json_schema_validators() {
     let generated_in = started.elapsed();
 
     let dir = tempfile::tempdir().expect("temporary directory");
-    let package = python_env::write_package(&harness().catalog, dir.path());
+    let package = python_env::write_package(&catalog_dir(), dir.path());
     let mut corpus_file = Vec::new();
     for c in &cases {
         corpus_file.extend_from_slice(format!("{}\t{}\n", c.name, c.bytes.len()).as_bytes());

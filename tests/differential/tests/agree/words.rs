@@ -2,7 +2,7 @@
 //! per rule, each breaking exactly that rule of `ScalarsRequestV1`.
 
 use crate::harness;
-use contractc::validate::Verdict;
+use contractc_cli::validate::Verdict;
 
 /// A valid `ScalarsRequestV1`.
 const BASE: &str = r#"{"user_id":"u","text":"abc","code":"123-ab","count":5,"big":1,"wide":1,"ratio":0.5,"open":0.5,"huge":1,"flag":true,"id":"0196a1d2-0000-7000-8000-000000000001","at":"2026-01-01T00:00:00Z","day":"2026-01-01","mail":"a@b.example","any":null}"#;

@@ -1,11 +1,13 @@
 //! Small builders for hand-made catalogs.
 
+use crate::Checked;
 use crate::model::{
     Body, Bound, Catalog, Constraints, Definition, Field, Identity, Kind, OrgPolicy, Pattern, Type,
     TypeSpec, UnknownFields,
 };
 use crate::source::{FileId, Pos, Spanned};
 use serde_json::Value;
+use std::collections::BTreeMap;
 
 /// A position nobody reads.
 pub fn pos() -> Pos {
@@ -62,7 +64,7 @@ pub fn float(f: f64) -> Option<Spanned<Bound>> {
     Some(sp(Bound::Float(f)))
 }
 
-/// A pattern whose Rust twin is the same text.
+/// A pattern, translated as the resolver translates it.
 pub fn pattern(source: &str) -> Option<Spanned<Pattern>> {
     let p = crate::resolve::pattern::translate(source).expect("a portable pattern");
     Some(sp(p))
@@ -149,9 +151,35 @@ pub fn catalog(defs: Vec<Definition>) -> Catalog {
     catalog
 }
 
+/// `catalog` through every check, which it must pass.
+pub fn checked(catalog: &Catalog) -> Checked {
+    let checked = Checked::from_catalog(catalog.clone());
+    assert!(
+        checked.emittable().is_some(),
+        "the test catalog has errors: {:?}",
+        checked.diagnostics
+    );
+    checked
+}
+
+/// Every message's schema.
+pub fn emit_all(catalog: &Catalog) -> BTreeMap<String, Value> {
+    super::super::emit(checked(catalog).emittable().unwrap())
+}
+
+/// The catalog manifest (`index.json`).
+pub fn manifest_of(catalog: &Catalog) -> Value {
+    super::super::manifest(checked(catalog).emittable().unwrap())
+}
+
+/// The schema of message `name`, if it is one.
+pub fn message_schema_of(catalog: &Catalog, name: &str) -> Option<Value> {
+    super::super::message_schema(checked(catalog).emittable().unwrap(), name)
+}
+
 /// The schema of message `name`, which must exist.
 pub fn schema(catalog: &Catalog, name: &str) -> Value {
-    super::super::message_schema(catalog, name).unwrap()
+    message_schema_of(catalog, name).unwrap()
 }
 
 /// The schema of field `f` of a lone request holding only that field.

@@ -1,6 +1,6 @@
 //! Whole message schemas: header, identity, required, `$defs`, annotations, text.
 
-use super::super::{DRAFT_2020_12, emit, message_schema, to_text};
+use super::super::{DRAFT_2020_12, to_text};
 use super::fixtures::*;
 use crate::model::{Kind, OrgPolicy, Type, UnknownFields};
 use serde_json::{Value, json};
@@ -52,7 +52,7 @@ fn exact_schema_of_an_attributed_request() {
     let cat = catalog(vec![m]);
     assert_eq!(schema(&cat, "PingRequestV1"), expected);
     assert_eq!(
-        super::super::manifest(&cat)["messages"],
+        manifest_of(&cat)["messages"],
         json!([{
             "name": "PingRequestV1",
             "kind": "request",
@@ -88,7 +88,7 @@ fn exact_schema_of_an_exempt_event_that_rejects_unknown_fields() {
     });
     let cat = catalog(vec![m]);
     assert_eq!(schema(&cat, "HeartbeatEventV2"), expected);
-    let entry = &super::super::manifest(&cat)["messages"][0];
+    let entry = &manifest_of(&cat)["messages"][0];
     assert_eq!(entry["kind"], json!("event"));
     assert_eq!(entry["version"], json!(2));
     assert_eq!(entry["topic"], json!("ops.heartbeat.v2"));
@@ -128,7 +128,7 @@ fn required_org_is_a_plain_required_string_and_config_limits_apply() {
     );
     // The policy is in the manifest, not in a keyword strict validators refuse.
     assert!(s.as_object().unwrap().keys().all(|k| !k.starts_with("x-")));
-    let manifest = super::super::manifest(&cat);
+    let manifest = manifest_of(&cat);
     assert_eq!(
         manifest["messages"][0]["identity"],
         json!({ "user_id": "required", "org_id": "required" })
@@ -242,10 +242,10 @@ fn only_messages_have_schemas() {
         record("Rec", vec![]),
         enumeration("Colour", &["red"]),
     ]);
-    assert!(message_schema(&cat, "Rec").is_none());
-    assert!(message_schema(&cat, "Colour").is_none());
-    assert!(message_schema(&cat, "Missing").is_none());
-    let all = emit(&cat);
+    assert!(message_schema_of(&cat, "Rec").is_none());
+    assert!(message_schema_of(&cat, "Colour").is_none());
+    assert!(message_schema_of(&cat, "Missing").is_none());
+    let all = emit_all(&cat);
     let names: Vec<&String> = all.keys().collect();
     assert_eq!(names, ["AnswerResponseV1", "AskRequestV1"]);
     assert_eq!(all["AskRequestV1"], schema(&cat, "AskRequestV1"));
@@ -282,8 +282,8 @@ fn text_does_not_depend_on_insertion_order() {
 fn emitting_twice_gives_the_same_bytes() {
     let m = request("SubmitRequestV1", vec![field("e", reference("E"))]);
     let cat = catalog(vec![m, enumeration("E", &["b", "a"])]);
-    let first: Vec<String> = emit(&cat).values().map(to_text).collect();
-    let second: Vec<String> = emit(&cat).values().map(to_text).collect();
+    let first: Vec<String> = emit_all(&cat).values().map(to_text).collect();
+    let second: Vec<String> = emit_all(&cat).values().map(to_text).collect();
     assert_eq!(first, second);
     assert!(
         first[0].contains("\"enum\": [\n        \"b\",\n        \"a\"\n      ]"),

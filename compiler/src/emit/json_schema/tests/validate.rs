@@ -1,7 +1,6 @@
 //! Emitted schemas are valid 2020-12 schemas, and a validator asserting `format` applies them
 //! as the language reference says.
 
-use super::super::emit;
 use super::fixtures::*;
 use crate::model::{Catalog, Constraints, Kind, OrgPolicy, Type, UnknownFields};
 use jsonschema::Validator;
@@ -131,7 +130,7 @@ fn with(key: &str, value: Option<Value>) -> Value {
 
 #[test]
 fn every_emitted_schema_is_valid_against_the_2020_12_metaschema() {
-    let schemas = emit(&kitchen_sink());
+    let schemas = emit_all(&kitchen_sink());
     assert_eq!(schemas.len(), 3);
     for (name, schema) in &schemas {
         if let Err(e) = jsonschema::draft202012::meta::validate(schema) {
@@ -143,14 +142,14 @@ fn every_emitted_schema_is_valid_against_the_2020_12_metaschema() {
 
 #[test]
 fn metaschema_check_is_not_vacuous() {
-    let mut schema = emit(&kitchen_sink()).remove("PingEventV1").unwrap();
+    let mut schema = emit_all(&kitchen_sink()).remove("PingEventV1").unwrap();
     schema["required"] = json!("user_id");
     assert!(!jsonschema::draft202012::meta::is_valid(&schema));
 }
 
 #[test]
 fn user_id_missing_empty_or_too_long_is_rejected() {
-    let v = validator(&emit(&kitchen_sink())["EverythingRequestV1"]);
+    let v = validator(&emit_all(&kitchen_sink())["EverythingRequestV1"]);
     assert!(v.is_valid(&everything()));
     assert!(v.is_valid(&with("user_id", Some(json!("12345678")))));
     assert!(!v.is_valid(&with("user_id", None)));
@@ -168,7 +167,7 @@ fn user_id_missing_empty_or_too_long_is_rejected() {
 
 #[test]
 fn optional_org_accepts_null_and_absence_required_org_does_not() {
-    let schemas = emit(&kitchen_sink());
+    let schemas = emit_all(&kitchen_sink());
     let optional = validator(&schemas["EverythingRequestV1"]);
     assert!(optional.is_valid(&with("org_id", None)));
     assert!(optional.is_valid(&with("org_id", Some(json!("acme")))));
@@ -181,13 +180,13 @@ fn optional_org_accepts_null_and_absence_required_org_does_not() {
 
 #[test]
 fn exempt_message_needs_no_identity() {
-    let v = validator(&emit(&kitchen_sink())["PingEventV1"]);
+    let v = validator(&emit_all(&kitchen_sink())["PingEventV1"]);
     assert!(v.is_valid(&json!({})));
 }
 
 #[test]
 fn formats_are_asserted() {
-    let v = validator(&emit(&kitchen_sink())["EverythingRequestV1"]);
+    let v = validator(&emit_all(&kitchen_sink())["EverythingRequestV1"]);
     assert!(!v.is_valid(&with("id", Some(json!("not-a-uuid")))));
     assert!(!v.is_valid(&with("at", Some(json!("2024-05-01 12:00")))));
     assert!(!v.is_valid(&with("on", Some(json!("01/05/2024")))));
@@ -197,7 +196,7 @@ fn formats_are_asserted() {
 
 #[test]
 fn constraints_and_types_are_enforced() {
-    let v = validator(&emit(&kitchen_sink())["EverythingRequestV1"]);
+    let v = validator(&emit_all(&kitchen_sink())["EverythingRequestV1"]);
     assert!(
         v.is_valid(&with("count", Some(json!(5.0)))),
         "1.0 is an integer"
@@ -231,7 +230,7 @@ fn constraints_and_types_are_enforced() {
 #[test]
 fn int_outside_the_i_json_range_is_rejected() {
     let cat = catalog(vec![request("N", vec![field("n", ty(Type::Int))])]);
-    let v = validator(&emit(&cat)["N"]);
+    let v = validator(&emit_all(&cat)["N"]);
     let safe = 9_007_199_254_740_991_i64;
     assert!(v.is_valid(&json!({ "user_id": "u", "n": safe })));
     assert!(v.is_valid(&json!({ "user_id": "u", "n": -safe })));

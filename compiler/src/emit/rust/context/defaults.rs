@@ -5,10 +5,11 @@
 //! including a record. The struct gets `pub fn <field>_or_default(&self)` returning the value,
 //! or the default when the key was absent or `null`.
 
-use super::super::ident::{inline_enum_ident, type_ident, unraw, variant_ident};
 use super::super::literal::{f64_lit, i64_lit, raw_str_lit, str_lit};
 use super::types::{spec_is_complex, spec_type};
-use crate::model::{Catalog, Field, Type, TypeSpec};
+use crate::check::CheckedCatalog;
+use crate::model::names::unraw;
+use crate::model::{Body, Catalog, Field, FieldFacts, Type, TypeSpec};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -29,15 +30,15 @@ pub(crate) struct DefaultAccessor {
 
 /// The accessor of a field with a default; `None` without one.
 pub(crate) fn accessor(
-    catalog: &Catalog,
-    owner: &str,
-    ident: &str,
+    catalog: CheckedCatalog<'_>,
     field: &Field,
-    boxed: bool,
+    derived: &FieldFacts,
 ) -> Option<DefaultAccessor> {
     let default = &field.default.as_ref()?.value;
-    let value = normalize(catalog, &field.spec, default);
+    let value = normalize(&catalog, &field.spec, default);
+    let ident = derived.rust_name.as_str();
     let this = format!("self.{ident}");
+    let inline = derived.inline_enum.as_ref();
     let (ty, body) = match (&field.spec.ty, &value) {
         (Type::String | Type::Email, Value::String(s)) => (
             "&str".to_string(),
@@ -58,24 +59,33 @@ pub(crate) fn accessor(
             ),
         ),
         (Type::Bool, Value::Bool(b)) => ("bool".to_string(), format!("{this}.unwrap_or({b})")),
-        (Type::Ref(name), Value::String(s)) if is_enum(catalog, name) => {
-            let ty = type_ident(name);
-            let body = format!("{this}.unwrap_or({ty}::{})", variant_ident(s));
+        (Type::Ref(name), Value::String(s)) if catalog.is_enum(name) => {
+            let target = catalog.facts().named(name);
+            let variant = variant_of(catalog.get(name).map(|d| &d.body), &target.variants, s);
+            let ty = target.rust_name.clone();
+            let body = format!("{this}.unwrap_or({ty}::{variant})");
             (ty, body)
         }
-        (Type::InlineEnum(_), Value::String(s)) => {
-            let ty = inline_enum_ident(owner, &field.name.value);
-            let body = format!("{this}.unwrap_or({ty}::{})", variant_ident(s));
+        (Type::InlineEnum(values), Value::String(s)) if inline.is_some() => {
+            let names = inline?;
+            let index = values.iter().position(|v| v == s)?;
+            let ty = names.rust_name.clone();
+            let body = format!("{this}.unwrap_or({ty}::{})", names.variants.get(index)?);
             (ty, body)
         }
         _ => {
             // A boxed record field: clone the record out of its box.
-            let this = if boxed {
+            let this = if derived.boxed {
                 format!("{this}.as_deref()")
             } else {
                 format!("{this}.as_ref()")
             };
-            parsed(owner, &field.name.value, &field.spec, &this, &value)
+            let ty = spec_type(
+                catalog.facts(),
+                &field.spec,
+                inline.map(|e| e.rust_name.as_str()),
+            );
+            (ty.clone(), parsed(&ty, &this, &value))
         }
     };
     Some(DefaultAccessor {
@@ -90,44 +100,43 @@ pub(crate) fn accessor(
     })
 }
 
-/// A default that is not a plain literal, read from its JSON text when needed.
-fn parsed(
-    owner: &str,
-    field: &str,
-    spec: &TypeSpec,
-    this: &str,
-    value: &Value,
-) -> (String, String) {
-    let ty = spec_type(owner, field, spec, false);
-    let body = format!(
+/// The Rust variant of the enum value `s`, read from the derived names.
+fn variant_of(body: Option<&Body>, variants: &[String], s: &str) -> String {
+    let index = match body {
+        Some(Body::Enum(values)) => values.iter().position(|v| v.value == s),
+        _ => None,
+    };
+    index
+        .and_then(|i| variants.get(i))
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// The body of an accessor whose default of type `ty` is not a plain literal: read from its
+/// JSON text when needed.
+fn parsed(ty: &str, this: &str, value: &Value) -> String {
+    format!(
         "{this}.cloned().unwrap_or_else(|| {{ \
             ::contractc_runtime::serde_json::from_str::<{ty}>({}) \
             .expect(\"contractc checked this default against the field's type\") }})",
         raw_str_lit(&value.to_string())
-    );
-    (ty, body)
-}
-
-fn is_enum(catalog: &Catalog, name: &str) -> bool {
-    catalog
-        .get(name)
-        .is_some_and(|d| d.kind == crate::model::Kind::Enum)
+    )
 }
 
 /// The default with integral floats at `int` positions written as integers (`1.0` → `1`),
 /// which JSON Schema accepts as integers and serde would not.
 fn normalize(catalog: &Catalog, spec: &TypeSpec, value: &Value) -> Value {
-    match (&spec.ty, value) {
-        (Type::Int, Value::Number(n)) if n.as_i64().is_none() => integral(n),
-        (Type::List(item), Value::Array(items)) => {
+    match (&spec.ty, value, spec.element()) {
+        (Type::Int, Value::Number(n), _) if n.as_i64().is_none() => integral(n),
+        (Type::List(_), Value::Array(items), Some(item)) => {
             Value::Array(items.iter().map(|v| normalize(catalog, item, v)).collect())
         }
-        (Type::Map(inner), Value::Object(map)) => Value::Object(
+        (Type::Map(_), Value::Object(map), Some(inner)) => Value::Object(
             map.iter()
                 .map(|(k, v)| (k.clone(), normalize(catalog, inner, v)))
                 .collect(),
         ),
-        (Type::Ref(name), Value::Object(map)) => {
+        (Type::Ref(name), Value::Object(map), _) => {
             let fields = catalog.get(name).map(|d| d.fields()).unwrap_or_default();
             Value::Object(
                 map.iter()

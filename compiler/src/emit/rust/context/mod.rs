@@ -11,12 +11,12 @@ mod validate;
 pub(crate) use defaults::DefaultAccessor;
 pub(crate) use validate::{Node, PatternStatic};
 
-use super::ident::{field_ident, inline_enum_ident, type_ident, unraw, variant_ident};
 use super::literal::str_lit;
-use crate::model::{Body, Catalog, Definition, Field, Identity, Kind, OrgPolicy, UnknownFields};
+use crate::check::CheckedCatalog;
+use crate::model::names::unraw;
+use crate::model::{Body, Definition, Field, FieldFacts, Identity, Kind, OrgPolicy, UnknownFields};
 
 use serde::Serialize;
-use types::Boxed;
 use validate::NodeBuilder;
 
 /// Context of `struct.rs.tera`, `validate.rs.tera` and `message_impls.rs.tera`.
@@ -160,17 +160,13 @@ pub(crate) struct RegistryCtx {
 
 /// Builds the contexts of one catalog.
 pub(crate) struct Builder<'a> {
-    catalog: &'a Catalog,
-    boxed: Boxed,
+    catalog: CheckedCatalog<'a>,
 }
 
 impl<'a> Builder<'a> {
     /// A builder for `catalog`.
-    pub fn new(catalog: &'a Catalog) -> Self {
-        Builder {
-            catalog,
-            boxed: types::boxed_fields(catalog),
-        }
+    pub fn new(catalog: CheckedCatalog<'a>) -> Self {
+        Builder { catalog }
     }
 
     /// The file context, with `items` still empty.
@@ -192,7 +188,7 @@ impl<'a> Builder<'a> {
                 .messages()
                 .map(|d| RegistryCtx {
                     wire: d.name.value.clone(),
-                    ident: super::ident::type_ident(&d.name.value),
+                    ident: self.catalog.facts().definition(d).rust_name.clone(),
                     deprecated: d.deprecated.is_some(),
                 })
                 .collect(),
@@ -203,10 +199,15 @@ impl<'a> Builder<'a> {
     /// The context of a message or record; `json_schema` is the message's schema text.
     pub fn structure(&self, def: &Definition, json_schema: Option<&str>) -> StructCtx {
         let wire = def.name.value.clone();
-        let ident = type_ident(&wire);
+        let ident = self.catalog.facts().definition(def).rust_name.clone();
         let (attributed, org_required, exempt_reason) = identity(def);
-        let fields: Vec<FieldCtx> = def.fields().iter().map(|f| self.field(&wire, f)).collect();
-        let mut nodes = NodeBuilder::new(self.catalog);
+        let fields: Vec<FieldCtx> = self
+            .catalog
+            .facts()
+            .fields(def)
+            .map(|(f, facts)| self.field(f, facts))
+            .collect();
+        let mut nodes = NodeBuilder::new(self.catalog.catalog());
         let mut validations = self.identity_validations(def);
         validations.extend(def.fields().iter().zip(&fields).filter_map(|(f, ctx)| {
             let node = nodes.field(&f.spec, f.optional);
@@ -238,8 +239,8 @@ impl<'a> Builder<'a> {
             description: option_lit(def.description.as_deref().map(str_lit)),
             topic: option_lit(def.topic.as_ref().map(|t| str_lit(&t.value))),
             json_schema: json_schema.map(super::literal::raw_str_lit),
-            defaults: self.defaults(&wire, def.fields(), &fields),
-            inline_enums: self.inline_enums(&wire, def.fields()),
+            defaults: self.defaults(def),
+            inline_enums: self.inline_enums(def),
             patterns: nodes.patterns,
             validations,
             fields,
@@ -248,9 +249,9 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn field(&self, owner: &str, f: &Field) -> FieldCtx {
+    fn field(&self, f: &Field, facts: &FieldFacts) -> FieldCtx {
         let wire = f.name.value.clone();
-        let ident = field_ident(&wire);
+        let ident = facts.rust_name.clone();
         let mut serde = Vec::new();
         if unraw(&ident) != wire {
             serde.push(format!("rename = {}", str_lit(&wire)));
@@ -259,33 +260,28 @@ impl<'a> Builder<'a> {
             serde.push("default".to_string());
             serde.push("skip_serializing_if = \"::core::option::Option::is_none\"".to_string());
         }
-        if types::unique_as_json(self.catalog, &f.spec) {
+        if f.spec.unique_as_json(&self.catalog) {
             serde.push("deserialize_with = \"::contractc_runtime::de::strict_unique\"".to_string());
         } else if types::is_strict(&f.spec) {
             serde.push("deserialize_with = \"::contractc_runtime::de::strict\"".to_string());
         }
         FieldCtx {
-            ty: types::field_type(owner, f, &self.boxed),
+            ty: types::field_type(self.catalog.facts(), f, facts),
             doc: doc_lines(f.description.as_deref(), || format!("The `{wire}` field.")),
             deprecated: f.deprecated.as_deref().map(str_lit),
-            allow_deprecated: types::names_deprecated(self.catalog, &f.spec),
-            complex: types::field_is_complex(owner, f, &self.boxed),
+            allow_deprecated: types::names_deprecated(&self.catalog, &f.spec),
+            complex: types::field_is_complex(f, facts),
             serde,
             ident,
             wire,
         }
     }
 
-    fn defaults(&self, owner: &str, fields: &[Field], ctxs: &[FieldCtx]) -> Vec<DefaultAccessor> {
-        fields
-            .iter()
-            .zip(ctxs)
-            .filter_map(|(f, ctx)| {
-                let boxed = self
-                    .boxed
-                    .contains(&(owner.to_string(), f.name.value.clone()));
-                defaults::accessor(self.catalog, owner, &ctx.ident, f, boxed)
-            })
+    fn defaults(&self, def: &Definition) -> Vec<DefaultAccessor> {
+        self.catalog
+            .facts()
+            .fields(def)
+            .filter_map(|(f, facts)| defaults::accessor(self.catalog, f, facts))
             .collect()
     }
 
@@ -322,29 +318,32 @@ impl<'a> Builder<'a> {
             Body::Struct(_) => Vec::new(),
         };
         let wire = &def.name.value;
+        let facts = self.catalog.facts().definition(def);
         EnumCtx {
-            ident: type_ident(wire),
+            ident: facts.rust_name.clone(),
             wire: Some(wire.clone()),
             doc: doc_lines(def.description.as_deref(), || format!("The `{wire}` enum.")),
             deprecated: def.deprecated.as_deref().map(str_lit),
-            variants: variants(&values),
+            variants: variants(&values, &facts.variants),
             version: option_lit(def.version.map(|v| format!("{v}_u32"))),
             description: option_lit(def.description.as_deref().map(str_lit)),
         }
     }
 
-    fn inline_enums(&self, owner: &str, fields: &[Field]) -> Vec<EnumCtx> {
-        fields
-            .iter()
-            .filter_map(|f| {
-                let values = types::inline_enum_values(&f.spec)?;
-                let values: Vec<&str> = values.iter().map(String::as_str).collect();
+    fn inline_enums(&self, def: &Definition) -> Vec<EnumCtx> {
+        let owner = &def.name.value;
+        self.catalog
+            .facts()
+            .fields(def)
+            .filter_map(|(f, facts)| {
+                let names = facts.inline_enum.as_ref()?;
+                let values: Vec<&str> = f.spec.inline_enum()?.iter().map(String::as_str).collect();
                 Some(EnumCtx {
-                    ident: inline_enum_ident(owner, &f.name.value),
+                    ident: names.rust_name.clone(),
                     wire: None,
                     doc: doc_lines(None, || format!("Values of `{owner}.{}`.", f.name.value)),
                     deprecated: None,
-                    variants: variants(&values),
+                    variants: variants(&values, &names.variants),
                     version: "::core::option::Option::None".to_string(),
                     description: "::core::option::Option::None".to_string(),
                 })
@@ -376,11 +375,12 @@ fn identity_validation(wire: &str, expr: &str, node: Node) -> ValidationCtx {
     }
 }
 
-fn variants(values: &[&str]) -> Vec<VariantCtx> {
+fn variants(values: &[&str], idents: &[String]) -> Vec<VariantCtx> {
     values
         .iter()
-        .map(|v| VariantCtx {
-            ident: variant_ident(v),
+        .zip(idents)
+        .map(|(v, ident)| VariantCtx {
+            ident: ident.clone(),
             value: str_lit(v),
             doc: str_lit(&format!(" The value `{}`.", v.escape_debug())),
         })

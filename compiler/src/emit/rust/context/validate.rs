@@ -1,14 +1,30 @@
 //! The validation tree of a field: which checks run on which value, how to reach nested values.
 
-use super::super::literal::{bound_lit, raw_str_lit, str_lit};
-use crate::model::{Bound, Catalog, Constraints, Kind, Type, TypeSpec};
+use super::super::literal::{f64_lit, i64_lit, raw_str_lit, str_lit};
+use crate::model::{Catalog, Format, Rule, Type, TypeSpec};
 use serde::Serialize;
+
+/// What a validation node stands for; templates read it as its lower-case name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum NodeKind {
+    /// An `Option`: validate the value inside when there is one.
+    Option,
+    /// A `Vec`: validate every item.
+    List,
+    /// A `BTreeMap`: validate every value.
+    Map,
+    /// A record: call its `Validate`.
+    Record,
+    /// A value with checks of its own only.
+    Leaf,
+}
 
 /// One value to validate and how to reach the values inside it.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct Node {
-    /// `option`, `list`, `map`, `record` (call its `Validate`) or `leaf`.
-    pub kind: &'static str,
+    /// What the value is.
+    pub kind: NodeKind,
     /// Checks on this value itself (never on an `option` node).
     pub checks: Vec<Check>,
     /// The values inside (`option`, `list`, `map`).
@@ -44,13 +60,13 @@ pub(crate) struct PatternStatic {
 impl Node {
     fn leaf(checks: Vec<Check>) -> Node {
         Node {
-            kind: "leaf",
+            kind: NodeKind::Leaf,
             checks,
             child: None,
         }
     }
 
-    fn wrap(kind: &'static str, checks: Vec<Check>, child: Node) -> Node {
+    fn wrap(kind: NodeKind, checks: Vec<Check>, child: Node) -> Node {
         Node {
             kind,
             checks,
@@ -61,7 +77,7 @@ impl Node {
     /// Whether any code runs for this value: a check here or below, or a record to recurse into.
     pub fn is_active(&self) -> bool {
         !self.checks.is_empty()
-            || self.kind == "record"
+            || self.kind == NodeKind::Record
             || self.child.as_ref().is_some_and(|c| c.is_active())
     }
 
@@ -92,7 +108,7 @@ impl<'a> NodeBuilder<'a> {
 
     /// The tree of a field (`optional` wraps it in an `option` node).
     pub fn field(&mut self, spec: &TypeSpec, optional: bool) -> Node {
-        let node = if super::types::unique_as_json(self.catalog, spec) {
+        let node = if spec.unique_as_json(self.catalog) {
             // Compared as JSON while parsing (`de::strict_unique`): no check after.
             let mut parsed = spec.clone();
             parsed.constraints.unique = None;
@@ -101,133 +117,89 @@ impl<'a> NodeBuilder<'a> {
             self.spec(spec)
         };
         if optional || spec.nullable {
-            Node::wrap("option", Vec::new(), node).pruned()
+            Node::wrap(NodeKind::Option, Vec::new(), node).pruned()
         } else {
             node
         }
     }
 
-    /// The tree of a type expression, without its own top-level `?`.
+    /// The tree of a type expression, without its own top-level `?`; each `?` inside a list
+    /// or map is an `option` node around its element.
     fn spec(&mut self, spec: &TypeSpec) -> Node {
-        let checks = self.checks(&spec.ty, &spec.constraints);
-        match &spec.ty {
-            Type::List(item) => Node::wrap("list", checks, self.nested(item)).pruned(),
-            Type::Map(value) => Node::wrap("map", checks, self.nested(value)).pruned(),
-            Type::Ref(name) if self.is_record(name) => Node {
-                kind: "record",
-                checks,
-                child: None,
-            },
-            _ => Node::leaf(checks),
-        }
+        spec.fold(|layer, inside| {
+            let checks = self.checks(layer);
+            let node = match (&layer.ty, inside) {
+                (Type::List(_), Some(item)) => Node::wrap(NodeKind::List, checks, item).pruned(),
+                (Type::Map(_), Some(value)) => Node::wrap(NodeKind::Map, checks, value).pruned(),
+                (Type::Ref(name), _) if self.catalog.is_record(name) => Node {
+                    kind: NodeKind::Record,
+                    checks,
+                    child: None,
+                },
+                _ => Node::leaf(checks),
+            };
+            if layer.nullable && !std::ptr::eq(layer, spec) {
+                Node::wrap(NodeKind::Option, Vec::new(), node).pruned()
+            } else {
+                node
+            }
+        })
     }
 
-    /// The tree of a list item or map value, whose `?` is its own.
-    fn nested(&mut self, spec: &TypeSpec) -> Node {
-        let node = self.spec(spec);
-        if spec.nullable {
-            Node::wrap("option", Vec::new(), node).pruned()
-        } else {
-            node
-        }
-    }
-
-    fn is_record(&self, name: &str) -> bool {
-        self.catalog
-            .get(name)
-            .is_some_and(|d| d.kind == Kind::Record)
-    }
-
-    /// The checks of `c` that apply to a value of type `ty`, in a fixed order.
-    fn checks(&mut self, ty: &Type, c: &Constraints) -> Vec<Check> {
-        let mut out = Vec::new();
+    /// The checks of the layer's rules, in the rules' order; a rule that a Rust type
+    /// enforces by itself (formats but `email`, the `int` range, enum values) has none.
+    fn checks(&mut self, spec: &TypeSpec) -> Vec<Check> {
         let by_ref = |name, arg: Option<String>| Check {
             name,
             arg,
             by_value: false,
             message: None,
         };
-        if ty.is_text() {
-            if let Some(n) = &c.min_length {
-                out.push(by_ref("min_length", Some(n.value.to_string())));
-            }
-            if let Some(n) = &c.max_length {
-                out.push(by_ref("max_length", Some(n.value.to_string())));
-            }
-            if let Some(p) = &c.pattern {
-                let ident = format!("PATTERN_{}", self.patterns.len());
-                self.patterns.push(PatternStatic {
-                    ident: ident.clone(),
-                    rust: raw_str_lit(&p.value.rust),
-                    source: str_lit(&p.value.source),
-                });
-                out.push(Check {
-                    message: Some(str_lit(&contractc_runtime::check::words::no_match(
-                        &p.value.source,
-                    ))),
-                    ..by_ref("pattern", Some(ident))
-                });
-            }
-            if *ty == Type::Email {
-                out.push(by_ref("email_format", None));
-            }
-        }
-        if ty.is_number() {
-            out.extend(number_checks(c, *ty == Type::Int));
-        }
-        if matches!(ty, Type::List(_)) {
-            if let Some(n) = &c.min_items {
-                out.push(by_ref("min_items", Some(n.value.to_string())));
-            }
-            if let Some(n) = &c.max_items {
-                out.push(by_ref("max_items", Some(n.value.to_string())));
-            }
-            if c.unique.as_ref().is_some_and(|u| u.value) {
-                out.push(by_ref("unique_items", None));
-            }
+        let by_value = |name, arg: String| Check {
+            name,
+            arg: Some(arg),
+            by_value: true,
+            message: None,
+        };
+        let mut out = Vec::new();
+        for rule in spec.rules() {
+            let check = match rule {
+                Rule::MinLength(n) => by_ref("min_length", Some(n.to_string())),
+                Rule::MaxLength(n) => by_ref("max_length", Some(n.to_string())),
+                Rule::Pattern(p) => {
+                    let ident = format!("PATTERN_{}", self.patterns.len());
+                    self.patterns.push(PatternStatic {
+                        ident: ident.clone(),
+                        rust: raw_str_lit(&p.rust),
+                        source: str_lit(&p.source),
+                    });
+                    Check {
+                        message: Some(str_lit(&p.message())),
+                        ..by_ref("pattern", Some(ident))
+                    }
+                }
+                Rule::Format(Format::Email) => by_ref("email_format", None),
+                Rule::IntRange { min, max } => {
+                    out.push(by_value("min", i64_lit(min)));
+                    by_value("max", i64_lit(max))
+                }
+                Rule::Lower { bound, exclusive } => {
+                    let name = if exclusive { "exclusive_min" } else { "min" };
+                    by_value(name, f64_lit(bound.as_f64()))
+                }
+                Rule::Upper { bound, exclusive } => {
+                    let name = if exclusive { "exclusive_max" } else { "max" };
+                    by_value(name, f64_lit(bound.as_f64()))
+                }
+                Rule::MinItems(n) => by_ref("min_items", Some(n.to_string())),
+                Rule::MaxItems(n) => by_ref("max_items", Some(n.to_string())),
+                Rule::UniqueItems => by_ref("unique_items", None),
+                Rule::Format(_) | Rule::OneOf(_) => continue,
+            };
+            out.push(check);
         }
         out
     }
-}
-
-/// Bound checks of a number; `int` fields compare with integer literals, over their whole
-/// range ([`Constraints::int_range`]: ±(2^53 − 1) unless the bounds say otherwise).
-fn number_checks(c: &Constraints, int: bool) -> Vec<Check> {
-    let written = |b: &Option<crate::source::Spanned<Bound>>| b.as_ref().map(|s| s.value);
-    let (lo, hi) = c.int_range();
-    let (min, max) = if int {
-        (Some(Bound::Int(lo)), Some(Bound::Int(hi)))
-    } else {
-        (written(&c.min), written(&c.max))
-    };
-    let bounds = [
-        ("min", min, true, false),
-        ("max", max, false, false),
-        ("exclusive_min", written(&c.exclusive_min), true, true),
-        ("exclusive_max", written(&c.exclusive_max), false, true),
-    ];
-    bounds
-        .into_iter()
-        .filter_map(|(name, bound, lower, exclusive)| {
-            let bound = bound?;
-            Some(match (int, bound) {
-                // An integer is beyond a fractional bound exactly when it is beyond or at the
-                // nearest integer inside it: check that one, inclusively.
-                (true, Bound::Float(f)) if exclusive && f.fract() != 0.0 => Check {
-                    name: if lower { "min" } else { "max" },
-                    arg: Some(bound_lit(bound, int, lower)),
-                    by_value: true,
-                    message: None,
-                },
-                _ => Check {
-                    name,
-                    arg: Some(bound_lit(bound, int, lower)),
-                    by_value: true,
-                    message: None,
-                },
-            })
-        })
-        .collect()
 }
 
 /// The check of an identity field whose configured `max_length` is below the 255 that
@@ -243,7 +215,7 @@ pub(crate) fn identity_node(max_length: u32, optional: bool) -> Option<Node> {
         message: None,
     }]);
     Some(if optional {
-        Node::wrap("option", Vec::new(), leaf)
+        Node::wrap(NodeKind::Option, Vec::new(), leaf)
     } else {
         leaf
     })

@@ -41,10 +41,7 @@ fn r(name: &str) -> Type {
 }
 
 fn pattern(source: &str, rust: &str) -> Option<Spanned<Pattern>> {
-    Some(sp(Pattern {
-        source: source.to_string(),
-        rust: rust.to_string(),
-    }))
+    Some(sp(Pattern::compile(source, rust.to_string()).unwrap()))
 }
 
 /// A required field.
@@ -326,6 +323,17 @@ pub(crate) fn catalog() -> Catalog {
             .map(|d| (d.name.value.clone(), d))
             .collect(),
     }
+}
+
+/// The catalog through every check, which it passes.
+pub(crate) fn checked() -> crate::Checked {
+    let checked = crate::Checked::from_catalog(catalog());
+    assert!(
+        checked.emittable().is_some(),
+        "the fixture has errors: {:?}",
+        checked.diagnostics
+    );
+    checked
 }
 
 /// Stand-in schema texts, one with quotes and hashes that a raw string must survive.

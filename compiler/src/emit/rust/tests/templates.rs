@@ -14,8 +14,9 @@ fn dir_with(files: &[(&str, &str)]) -> tempfile::TempDir {
 
 fn emit_with(dir: &tempfile::TempDir) -> Result<String, String> {
     let templates = Templates::from_dir(dir.path()).map_err(|d| messages(&d))?;
-    let catalog = fixture::catalog();
-    emit(&catalog, &fixture::schemas(&catalog), &templates).map_err(|d| messages(&d))
+    let checked = fixture::checked();
+    let schemas = fixture::schemas(checked.catalog());
+    emit(checked.emittable().unwrap(), &schemas, &templates).map_err(|d| messages(&d))
 }
 
 fn messages(d: &crate::diag::Diagnostics) -> String {
@@ -95,9 +96,10 @@ fn render_error_names_template_and_cause() {
 
 #[test]
 fn builtin_templates_blame_contractc() {
-    let catalog = fixture::catalog();
+    let checked = fixture::checked();
     let templates = Templates::builtin();
-    let ok = emit(&catalog, &fixture::schemas(&catalog), &templates);
+    let schemas = fixture::schemas(checked.catalog());
+    let ok = emit(checked.emittable().unwrap(), &schemas, &templates);
     assert!(ok.is_ok());
     let err = templates.error("struct.rs.tera", "`X`", "renders Rust that does not parse");
     let d = err.iter().next().unwrap();
