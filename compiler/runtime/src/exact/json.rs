@@ -97,6 +97,9 @@ fn from_value<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Violations> {
     if let Some(found) = crate::numbers::misread(bytes) {
         crate::numbers::fix_integers(&mut value, found);
     }
+    // The typed parse reads each number from the `Value`'s text, where a large integral float
+    // is respelt (−2^63 as `-9.223372036854776e18`, read exactly another integer).
+    crate::numbers::spell_integers_exactly(&mut value);
     let mut track = Track::new();
     T::deserialize(Exact(serde_path_to_error::Deserializer::new(
         &value, &mut track,
