@@ -11,8 +11,8 @@ from typing import Annotated, Any
 
 import pydantic
 import pytest
-
 from everything_contracts import ColorV1, EverythingRequestV1, runtime
+
 from test_validation import REQUEST
 
 VALUES: list[Any] = [
@@ -140,6 +140,7 @@ SPELLINGS = [
     '"0000-01-01"', "[]", "[1, 1.0]", '[9007199254740993, 9007199254740993.0]', '["ab", "ab"]',
     '{"a": NaN}', '{"a": 1e400}', '{"a": [1.5, -2]}', "[" * 130 + "]" * 130,
 ]
+SPELLINGS += [json.dumps(text) for text in (*DATE_TIMES, *DATES) if isinstance(text, str)]
 # Where a spelling goes: a field of each kind, inside a list and a map, and an unknown key.
 SLOTS = [
     ("card", "count"), ("card", "score"), ("card", "weight"), ("card", "id"), ("card", "at"),

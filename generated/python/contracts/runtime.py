@@ -227,8 +227,11 @@ _DATE_SYNTAX: Final = r"[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
 _TIME_SYNTAX: Final = r"(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]+)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])"
 
 
-def _fast_path(fast: core_schema.CoreSchema, twin: Callable[[object], object]) -> pydantic.GetPydanticSchema:
-    """`fast` inside pydantic-core, and `twin` (the rule in Python) where `fast` refuses."""
+def _fast_path(fast: core_schema.CoreSchema, text: core_schema.CoreSchema, twin: Callable[[object], object]) -> pydantic.GetPydanticSchema:
+    """`fast` inside pydantic-core, and `twin` (the rule in Python) where `fast` refuses. From
+    JSON, `text` (the exact syntax, read by pydantic-core) comes first and `twin` after it, in a
+    union that calls no Python for a value `text` reads (one call a value less, about 0.5 µs);
+    the strict branches of `fast` would take other spellings from JSON."""
 
     def wrap(value: object, handler: core_schema.ValidatorFunctionWrapHandler) -> object:
         try:
@@ -237,7 +240,8 @@ def _fast_path(fast: core_schema.CoreSchema, twin: Callable[[object], object]) -
             return twin(value)
 
     def schema(source: Any, handler: pydantic.GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        return core_schema.no_info_wrap_validator_function(wrap, fast)
+        from_json = core_schema.union_schema([text, core_schema.no_info_plain_validator_function(twin)], mode="left_to_right")
+        return core_schema.json_or_python_schema(json_schema=from_json, python_schema=core_schema.no_info_wrap_validator_function(wrap, fast))
 
     return pydantic.GetPydanticSchema(schema)
 
@@ -246,20 +250,14 @@ def _text_then(syntax: str, parsed: core_schema.CoreSchema) -> core_schema.CoreS
     return core_schema.chain_schema([core_schema.str_schema(strict=True, pattern=f"^{syntax}$"), parsed])
 
 
+_DATE_TIME_TEXT: Final = _text_then(f"{_DATE_SYNTAX}[Tt]{_TIME_SYNTAX}", core_schema.datetime_schema(strict=False, tz_constraint="aware"))
 _DATE_TIME_FAST: Final = _fast_path(
-    core_schema.union_schema([
-        core_schema.datetime_schema(strict=True, tz_constraint="aware"),
-        _text_then(f"{_DATE_SYNTAX}[Tt]{_TIME_SYNTAX}", core_schema.datetime_schema(strict=False, tz_constraint="aware")),
-    ]),
+    core_schema.union_schema([core_schema.datetime_schema(strict=True, tz_constraint="aware"), _DATE_TIME_TEXT]),
+    _DATE_TIME_TEXT,
     date_time_format,
 )
-_DATE_FAST: Final = _fast_path(
-    core_schema.union_schema([
-        core_schema.date_schema(strict=True),
-        _text_then(_DATE_SYNTAX, core_schema.date_schema(strict=False)),
-    ]),
-    date_format,
-)
+_DATE_TEXT: Final = _text_then(_DATE_SYNTAX, core_schema.date_schema(strict=False))
+_DATE_FAST: Final = _fast_path(core_schema.union_schema([core_schema.date_schema(strict=True), _DATE_TEXT]), _DATE_TEXT, date_format)
 
 
 _UUID_PATTERN: Final = r"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"
