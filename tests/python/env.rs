@@ -19,12 +19,16 @@ pub fn workspace_root(manifest_dir: &str) -> PathBuf {
     dir
 }
 
-/// The interpreter of the virtual environment, or `None` (the caller skips) when it is missing
-/// outside CI. Panics with the command to run when it is missing under `CI=true`.
+/// The interpreter of the virtual environment, or `None` (the caller skips) when it or one of
+/// its tools is missing outside CI. Panics with the command to run when so under `CI=true`.
 pub fn python(root: &Path) -> Option<PathBuf> {
-    let python = root.join(".venv/bin/python");
-    if python.is_file() {
-        return Some(python);
+    let bin = root.join(".venv/bin");
+    // tests/portable/install.sh makes `.venv/` too, without these.
+    if ["python", "pytest", "mypy", "ruff"]
+        .iter()
+        .all(|tool| bin.join(tool).is_file())
+    {
+        return Some(bin.join("python"));
     }
     let hint = format!(
         "the Python tests need the pinned tools in {}: run `bash .ci/python.sh` (python3 -m venv \
