@@ -14,10 +14,11 @@ use std::path::{Path, PathBuf};
 pub const RUST_FILE: &str = "contracts.rs";
 
 /// Every output of a catalog: `jsonschema/<Name>.schema.json`, the manifest
-/// `jsonschema/index.json`, and `rust/contracts.rs`.
+/// `jsonschema/index.json`, and `rust/contracts.rs` (with what `options` asks for).
 pub fn generate(
     catalog: CheckedCatalog<'_>,
     templates: &rust::Templates,
+    options: rust::Options,
 ) -> Result<Outputs, Diagnostics> {
     // Each schema is printed as soon as it is built, so only its text stays in memory.
     let schemas: BTreeMap<String, String> = catalog
@@ -28,7 +29,7 @@ pub fn generate(
             Some((name.clone(), json_schema::to_text(&schema)))
         })
         .collect();
-    let code = rust::emit(catalog, &schemas, templates)?;
+    let code = rust::emit(catalog, &schemas, templates, options)?;
     let mut outputs = Outputs::default();
     for (name, text) in schemas {
         outputs.insert(
@@ -143,6 +144,7 @@ pub struct Builder {
     output_dir: Option<PathBuf>,
     json_schema_dir: Option<PathBuf>,
     templates: Option<PathBuf>,
+    rust: rust::Options,
     deny_warnings: bool,
     check: bool,
 }
@@ -193,6 +195,7 @@ impl Builder {
             output_dir: None,
             json_schema_dir: None,
             templates: None,
+            rust: rust::Options::default(),
             deny_warnings: false,
             check: false,
         }
@@ -232,6 +235,25 @@ impl Builder {
     /// Tera templates overriding the built-in ones (files missing there fall back).
     pub fn templates(mut self, dir: impl AsRef<Path>) -> Self {
         self.templates = Some(dir.as_ref().to_path_buf());
+        self
+    }
+
+    /// Also generates `validate_json(name, bytes)`, which parses and validates a message
+    /// named at run time (`MESSAGE_NAMES` lists the names either way); off by default.
+    ///
+    /// It compiles the parse of every message of the catalog into the crate, which is most
+    /// of what that crate costs to compile; without it, a service pays only for the
+    /// messages it parses (`T::from_json`). Turn it on for a tool that must answer for any
+    /// message, such as the `contracts` crate's `validate` example:
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// fn main() -> Result<(), contractc::build::Error> {
+    ///     contractc::build::Builder::new().catalog("../schemas").registry(true).compile().map(drop)
+    /// }
+    /// ```
+    pub fn registry(mut self, yes: bool) -> Self {
+        self.rust = self.rust.registry(yes);
         self
     }
 
@@ -335,7 +357,7 @@ impl Builder {
             Some(dir) => rust::Templates::from_dir(dir),
             None => Ok(rust::Templates::builtin()),
         };
-        match templates.and_then(|t| generate(catalog, &t)) {
+        match templates.and_then(|t| generate(catalog, &t, self.rust)) {
             Ok(outputs) => Some(outputs),
             Err(diags) => {
                 checked.diagnostics.extend(diags);
