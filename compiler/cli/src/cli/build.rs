@@ -4,7 +4,7 @@ use super::check::{report, summary, summary_text};
 use super::{CatalogArg, FINDINGS, Format, ReportArgs, USAGE};
 use clap::Args;
 use contractc::build::{Builder, Built, Error};
-use contractc::record::Record;
+use contractc_cli::record::Record;
 use std::path::PathBuf;
 
 /// Arguments of `contractc build`.

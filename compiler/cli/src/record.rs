@@ -3,10 +3,10 @@
 //! summary printed. A build whose inputs and outputs still match it has nothing to do, and
 //! answers from it without parsing, checking or generating.
 
-use crate::Diagnostics;
-use crate::output::Outputs;
-use crate::parse::files::discover;
-use crate::source::SourceMap;
+use contractc::Diagnostics;
+use contractc::output::Outputs;
+use contractc::parse::files::discover;
+use contractc::source::SourceMap;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -67,7 +67,7 @@ impl Record {
     /// Writes the record into `out` (atomically, as every output).
     pub fn save(&self, out: &Path) -> std::io::Result<()> {
         let text = serde_json::to_vec(self).map_err(std::io::Error::other)?;
-        crate::output::write_if_changed(&out.join(RECORD), &text).map(drop)
+        contractc::output::write_if_changed(&out.join(RECORD), &text).map(drop)
     }
 
     /// Removes the record of `out`, if any: the outputs no longer match a clean build.
