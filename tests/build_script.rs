@@ -206,14 +206,20 @@ fn packaged(package: &str) -> Vec<String> {
 #[test]
 fn the_compiler_package_carries_what_it_embeds() {
     let files = packaged("contractc");
-    let templates = std::fs::read_dir(harness::workspace().join("templates")).expect("templates/");
-    let mut expected: Vec<String> = templates
-        .flatten()
-        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
-        .filter(|n| n.ends_with(".tera"))
-        .map(|n| format!("templates/{n}"))
-        .collect();
-    assert!(expected.len() >= 6, "{expected:?}");
+    // One folder per target below templates/.
+    let mut expected = Vec::new();
+    for target in ["rust", "python"] {
+        let dir = harness::workspace().join("templates").join(target);
+        let templates = std::fs::read_dir(&dir).expect("templates/<target>/");
+        expected.extend(
+            templates
+                .flatten()
+                .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+                .filter(|n| n.ends_with(".tera"))
+                .map(|n| format!("templates/{target}/{n}")),
+        );
+    }
+    assert!(expected.len() >= 14, "{expected:?}");
     expected.push("src/parse/contract.schema.json".to_owned());
     for file in &expected {
         assert!(

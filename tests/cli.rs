@@ -110,27 +110,85 @@ fn build_writes_every_file_then_nothing_when_unchanged() {
     let first = build(&workspace().join("schemas"), out.path(), &[]);
     assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr));
     assert!(
-        text(&first.stderr).contains("wrote 22 files, 0 unchanged, 0 removed"),
+        text(&first.stderr).contains("wrote 29 files, 0 unchanged, 0 removed"),
         "{}",
         text(&first.stderr)
     );
     let files = outputs(out.path());
-    assert_eq!(files.len(), 22);
+    assert_eq!(files.len(), 29);
     assert!(files.contains_key(Path::new("rust/contracts.rs")));
     assert!(files.contains_key(Path::new("jsonschema/index.json")));
-    // The CLI and the generated crate's build.rs are the same code: same schemas, byte for byte.
-    let checked_in = snapshot(&workspace().join("generated/jsonschema"));
-    for (name, (content, _)) in &checked_in {
-        let ours = &files[&Path::new("jsonschema").join(name)].0;
-        assert!(ours == content, "{} differs", name.display());
+    assert!(files.contains_key(Path::new("python/contracts/models.py")));
+    // The CLI and the generated crate's build.rs are the same code: same schemas and Python
+    // package, byte for byte.
+    for dir in ["jsonschema", "python"] {
+        let checked_in = snapshot(&workspace().join("generated").join(dir));
+        let checked_in = checked_in
+            .iter()
+            .filter(|(p, _)| !p.starts_with("contracts/__pycache__"));
+        for (name, (content, _)) in checked_in {
+            let ours = &files[&Path::new(dir).join(name)].0;
+            assert!(ours == content, "{dir}/{} differs", name.display());
+        }
     }
     // Aged outputs no longer match the record of the first build: this one compares them all.
     age(out.path());
     let before = outputs(out.path());
     let second = build(&workspace().join("schemas"), out.path(), &[]);
     assert_eq!(second.status.code(), Some(0));
-    assert!(text(&second.stderr).contains("wrote 0 files, 22 unchanged, 0 removed"));
+    assert!(text(&second.stderr).contains("wrote 0 files, 29 unchanged, 0 removed"));
     assert_eq!(outputs(out.path()), before, "a file was rewritten");
+}
+
+#[test]
+fn target_chooses_the_outputs_and_check_mode_knows_them() {
+    let catalog = workspace().join("tests/differential/catalog");
+    let out = tempfile::tempdir().expect("tempdir");
+    // The differential catalog's config names no targets: rust and json-schema.
+    let plain = build(&catalog, out.path(), &[]);
+    assert_eq!(plain.status.code(), Some(0), "{}", text(&plain.stderr));
+    assert!(!out.path().join("python").exists());
+    let python = build(&catalog, out.path(), &["--target", "python"]);
+    assert_eq!(python.status.code(), Some(0), "{}", text(&python.stderr));
+    assert!(
+        text(&python.stderr).contains("wrote 7 files"),
+        "{}",
+        text(&python.stderr)
+    );
+    assert!(out.path().join("python/differential/models.py").is_file());
+    let check = build(
+        &catalog,
+        out.path(),
+        &["--target", "python", "--target", "rust", "--check"],
+    );
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
+    std::fs::write(
+        out.path().join("python/differential/runtime.py"),
+        "# edited\n",
+    )
+    .expect("edit");
+    let stale = build(&catalog, out.path(), &["--target", "python", "--check"]);
+    assert_eq!(stale.status.code(), Some(1));
+    assert!(
+        text(&stale.stderr).contains("out of date:"),
+        "{}",
+        text(&stale.stderr)
+    );
+    assert!(
+        text(&stale.stderr).contains("runtime.py"),
+        "{}",
+        text(&stale.stderr)
+    );
+    // A build of the config's targets does not look at the Python package.
+    let rust_only = build(&catalog, out.path(), &["--check"]);
+    assert_eq!(
+        rust_only.status.code(),
+        Some(0),
+        "{}",
+        text(&rust_only.stderr)
+    );
+    let unknown = build(&catalog, out.path(), &["--target", "go"]);
+    assert_eq!(unknown.status.code(), Some(2));
 }
 
 /// The generated files below `dir`, without the record of the last build.
@@ -170,7 +228,7 @@ fn a_build_with_nothing_changed_answers_from_the_record_and_writes_nothing() {
     // --force and machine-readable output always run the whole build.
     let forced = build(catalog.path(), out.path(), &["--force"]);
     assert!(
-        text(&forced.stderr).contains("wrote 0 files, 22 unchanged"),
+        text(&forced.stderr).contains("wrote 0 files, 29 unchanged"),
         "{}",
         text(&forced.stderr)
     );
@@ -181,7 +239,7 @@ fn a_build_with_nothing_changed_answers_from_the_record_and_writes_nothing() {
         "JSON lines, one per diagnostic: none"
     );
     assert!(
-        text(&json.stderr).contains("wrote 0 files, 22 unchanged"),
+        text(&json.stderr).contains("wrote 0 files, 29 unchanged"),
         "{}",
         text(&json.stderr)
     );
@@ -202,7 +260,7 @@ fn the_record_is_not_trusted_once_inputs_or_outputs_change() {
     std::fs::write(&rust, "// edited\n").expect("edit");
     let repaired = build(catalog.path(), out.path(), &[]);
     assert!(
-        text(&repaired.stderr).contains("wrote 1 files, 21 unchanged"),
+        text(&repaired.stderr).contains("wrote 1 files, 28 unchanged"),
         "{}",
         text(&repaired.stderr)
     );
@@ -234,8 +292,9 @@ fn the_record_is_not_trusted_once_inputs_or_outputs_change() {
         "{}",
         text(&added.stderr)
     );
+    // The Rust, and the Python package's models and re-exports.
     assert!(
-        text(&added.stderr).contains("wrote 1 files"),
+        text(&added.stderr).contains("wrote 3 files"),
         "{}",
         text(&added.stderr)
     );
@@ -251,7 +310,7 @@ fn the_record_is_not_trusted_once_inputs_or_outputs_change() {
         text(&changed.stderr)
     );
     assert!(
-        text(&changed.stderr).contains("wrote 1 files"),
+        text(&changed.stderr).contains("wrote 2 files"),
         "{}",
         text(&changed.stderr)
     );
@@ -283,7 +342,7 @@ fn the_registry_is_opt_in_and_a_record_without_it_is_not_replayed() {
     let with = build(catalog.path(), out.path(), &["--registry"]);
     let stderr = text(&with.stderr);
     assert!(!stderr.contains(NOTHING_CHANGED), "{stderr}");
-    assert!(stderr.contains("wrote 1 files, 21 unchanged"), "{stderr}");
+    assert!(stderr.contains("wrote 1 files, "), "{stderr}");
     assert!(
         std::fs::read_to_string(&rust)
             .expect("read")
@@ -293,7 +352,7 @@ fn the_registry_is_opt_in_and_a_record_without_it_is_not_replayed() {
     assert!(text(&again.stderr).contains(NOTHING_CHANGED));
     let without = build(catalog.path(), out.path(), &[]);
     assert!(
-        text(&without.stderr).contains("wrote 1 files, 21 unchanged"),
+        text(&without.stderr).contains("wrote 1 files, "),
         "{}",
         text(&without.stderr)
     );
@@ -309,7 +368,7 @@ fn check_mode_catches_an_edited_schema_and_a_deleted_output() {
     );
     let fresh = build(catalog.path(), out.path(), &["--check"]);
     assert_eq!(fresh.status.code(), Some(0), "{}", text(&fresh.stderr));
-    assert!(text(&fresh.stderr).contains("22 files up to date"));
+    assert!(text(&fresh.stderr).contains("29 files up to date"));
 
     let usage = catalog.path().join("entitlements/usage.yaml");
     let yaml = std::fs::read_to_string(&usage).expect("read");
@@ -326,7 +385,8 @@ fn check_mode_catches_an_edited_schema_and_a_deleted_output() {
     assert!(stderr.contains("stale: out of date: "), "{stderr}");
     assert!(stderr.contains("UsageRecordedV1.schema.json"), "{stderr}");
     assert!(stderr.contains("rust/contracts.rs"), "{stderr}");
-    assert!(stderr.contains("2 stale files"), "{stderr}");
+    assert!(stderr.contains("python/contracts/models.py"), "{stderr}");
+    assert!(stderr.contains("3 stale files"), "{stderr}");
     assert_eq!(snapshot(out.path()), before, "--check must write nothing");
 
     std::fs::write(&usage, yaml).expect("restore");
@@ -358,7 +418,7 @@ fn a_removed_message_removes_its_schema_and_check_mode_sees_it() {
     assert_eq!(rebuilt.status.code(), Some(0));
     // The Rust and the manifest change; the two messages' schemas go.
     assert!(
-        text(&rebuilt.stderr).contains("wrote 2 files, 18 unchanged, 2 removed"),
+        text(&rebuilt.stderr).contains("wrote 4 files, 23 unchanged, 2 removed"),
         "{}",
         text(&rebuilt.stderr)
     );

@@ -117,7 +117,7 @@ fn output_matches_the_expected_files() {
 }
 
 #[test]
-fn output_covers_every_message_and_the_rust() {
+fn output_covers_every_message_the_rust_and_the_python_package() {
     let files = generate();
     let names: Vec<String> = files.keys().map(|p| p.display().to_string()).collect();
     assert_eq!(
@@ -129,6 +129,13 @@ fn output_covers_every_message_and_the_rust() {
             "jsonschema/EverythingResponseV1.schema.json",
             "jsonschema/HeartbeatV1.schema.json",
             "jsonschema/index.json",
+            "python/build_backend.py",
+            "python/everything_contracts/__init__.py",
+            "python/everything_contracts/models.py",
+            "python/everything_contracts/py.typed",
+            "python/everything_contracts/runtime.py",
+            "python/everything_contracts/validate.py",
+            "python/pyproject.toml",
             "rust/contracts.rs",
         ]
     );
@@ -152,7 +159,11 @@ fn the_manifest_lists_each_message_with_its_identity() {
             "{schema}"
         );
     }
-    assert_eq!(schemas.len(), files.len() - 2);
+    let schema_files = files
+        .keys()
+        .filter(|p| p.starts_with("jsonschema") && p.file_name() != Some("index.json".as_ref()))
+        .count();
+    assert_eq!(schemas.len(), schema_files);
     for entry in entries {
         let identity = &entry["identity"];
         assert!(

@@ -4,7 +4,8 @@
 
 use crate::check::CheckedCatalog;
 use crate::diag::{Diagnostics, render};
-use crate::emit::{json_schema, rust};
+use crate::emit::{json_schema, python, rust};
+use crate::model::{Target, Targets};
 use crate::output::{Outputs, Staleness, write_if_changed};
 use crate::{Checked, SourceMap};
 use std::collections::BTreeMap;
@@ -13,39 +14,83 @@ use std::path::{Path, PathBuf};
 /// Name of the generated Rust file under `rust/` (CLI) or in `OUT_DIR` (build.rs).
 pub const RUST_FILE: &str = "contracts.rs";
 
-/// Every output of a catalog: `jsonschema/<Name>.schema.json`, the manifest
-/// `jsonschema/index.json`, and `rust/contracts.rs` (with what `options` asks for).
+/// Every output of a catalog for the targets its `contractc.yaml` names (by default
+/// `jsonschema/<Name>.schema.json`, the manifest `jsonschema/index.json` and
+/// `rust/contracts.rs`, with what `options` asks for).
 pub fn generate(
     catalog: CheckedCatalog<'_>,
     templates: &rust::Templates,
     options: rust::Options,
 ) -> Result<Outputs, Diagnostics> {
-    // Each schema is printed as soon as it is built, so only its text stays in memory.
-    let schemas: BTreeMap<String, String> = catalog
-        .messages()
-        .filter_map(|def| {
-            let name = &def.name.value;
-            let schema = json_schema::message_schema(catalog, name)?;
-            Some((name.clone(), json_schema::to_text(&schema)))
-        })
-        .collect();
-    let code = rust::emit(catalog, &schemas, templates, options)?;
+    generate_targets(catalog, templates, &catalog.config.targets, options)
+}
+
+/// Every output of `targets`, each under its directory ([`target_dir`]): `rust/contracts.rs`
+/// (with what `options` asks for), `jsonschema/<Name>.schema.json` with the manifest
+/// `jsonschema/index.json`, and the Python package under `python/`. Every target is
+/// generated, so one run reports the problems of all of them.
+pub fn generate_targets(
+    catalog: CheckedCatalog<'_>,
+    templates: &rust::Templates,
+    targets: &Targets,
+    options: rust::Options,
+) -> Result<Outputs, Diagnostics> {
     let mut outputs = Outputs::default();
-    for (name, text) in schemas {
-        outputs.insert(
-            Path::new("jsonschema").join(format!("{name}.schema.json")),
-            text,
-        );
+    let mut errors = Diagnostics::new();
+    if targets.has(Target::Rust) || targets.has(Target::JsonSchema) {
+        // Each schema is printed as soon as it is built, so only its text stays in memory.
+        let schemas: BTreeMap<String, String> = catalog
+            .messages()
+            .filter_map(|def| {
+                let name = &def.name.value;
+                let schema = json_schema::message_schema(catalog, name)?;
+                Some((name.clone(), json_schema::to_text(&schema)))
+            })
+            .collect();
+        if targets.has(Target::Rust) {
+            match rust::emit(catalog, &schemas, templates, options) {
+                Ok(code) => {
+                    outputs.insert(Path::new(target_dir(Target::Rust)).join(RUST_FILE), code)
+                }
+                Err(e) => errors.extend(e),
+            }
+        }
+        if targets.has(Target::JsonSchema) {
+            let dir = Path::new(target_dir(Target::JsonSchema));
+            for (name, text) in schemas {
+                outputs.insert(dir.join(format!("{name}.schema.json")), text);
+            }
+            if catalog.messages().next().is_some() {
+                let manifest = json_schema::to_text(&json_schema::manifest(catalog));
+                outputs.insert(dir.join(json_schema::MANIFEST_FILE), manifest);
+            }
+        }
     }
-    if catalog.messages().next().is_some() {
-        let manifest = json_schema::to_text(&json_schema::manifest(catalog));
-        outputs.insert(
-            Path::new("jsonschema").join(json_schema::MANIFEST_FILE),
-            manifest,
-        );
+    if targets.has(Target::Python) {
+        match python::emit(catalog) {
+            Ok(files) => {
+                let dir = Path::new(target_dir(Target::Python));
+                for (rel, text) in files {
+                    outputs.insert(dir.join(rel), text);
+                }
+            }
+            Err(e) => errors.extend(e),
+        }
     }
-    outputs.insert(Path::new("rust").join(RUST_FILE), code);
-    Ok(outputs)
+    if errors.is_empty() {
+        Ok(outputs)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The directory of a target's outputs under `contractc build --out DIR`.
+pub fn target_dir(target: Target) -> &'static str {
+    match target {
+        Target::Rust => "rust",
+        Target::JsonSchema => "jsonschema",
+        Target::Python => "python",
+    }
 }
 
 /// Why a build failed. `Debug` prints the same text as `Display`, because a build script's
@@ -142,7 +187,9 @@ pub struct Builder {
     catalog: PathBuf,
     out_dir: Option<PathBuf>,
     output_dir: Option<PathBuf>,
+    targets: Option<Targets>,
     json_schema_dir: Option<PathBuf>,
+    python_dir: Option<PathBuf>,
     templates: Option<PathBuf>,
     rust: rust::Options,
     deny_warnings: bool,
@@ -193,7 +240,9 @@ impl Builder {
             catalog: PathBuf::from("schemas"),
             out_dir: None,
             output_dir: None,
+            targets: None,
             json_schema_dir: None,
+            python_dir: None,
             templates: None,
             rust: rust::Options::default(),
             deny_warnings: false,
@@ -215,12 +264,21 @@ impl Builder {
         self
     }
 
-    /// Every output in one directory that contractc owns, as `contractc build --out DIR`
-    /// writes it: `DIR/jsonschema/<Name>.schema.json` and `DIR/rust/contracts.rs`. A file
-    /// there that looks generated (`*.schema.json`, `*.rs`) and is no longer produced is
-    /// removed.
+    /// Every output of the [targets](Builder::targets) in one directory that contractc owns,
+    /// as `contractc build --out DIR` writes it: `DIR/rust/contracts.rs`,
+    /// `DIR/jsonschema/<Name>.schema.json` and the Python package `DIR/python/`. A file there
+    /// that looks generated (`*.schema.json`, `*.rs`) and is no longer produced is removed.
     pub fn output_dir(mut self, dir: impl AsRef<Path>) -> Self {
         self.output_dir = Some(dir.as_ref().to_path_buf());
+        self
+    }
+
+    /// The targets [`Builder::output_dir`] gets, as `--target` chooses them; default the
+    /// `targets:` of `contractc.yaml` (rust and json-schema). [`Builder::out_dir`],
+    /// [`Builder::json_schema_dir`] and [`Builder::python_dir`] get their own target whatever
+    /// this says.
+    pub fn targets(mut self, targets: impl IntoIterator<Item = Target>) -> Self {
+        self.targets = Some(Targets::of(targets));
         self
     }
 
@@ -229,6 +287,14 @@ impl Builder {
     /// removed.
     pub fn json_schema_dir(mut self, dir: impl AsRef<Path>) -> Self {
         self.json_schema_dir = Some(dir.as_ref().to_path_buf());
+        self
+    }
+
+    /// Also keep the Python package of the catalog (the `python` target: pydantic models,
+    /// `pip install DIR`) in `dir`, e.g. `.python_dir("python")`, laid out as `contractc build
+    /// --target python` lays out `--out DIR/python/`.
+    pub fn python_dir(mut self, dir: impl AsRef<Path>) -> Self {
+        self.python_dir = Some(dir.as_ref().to_path_buf());
         self
     }
 
@@ -263,8 +329,8 @@ impl Builder {
         self
     }
 
-    /// Compares the checked-in outputs ([`Builder::output_dir`], [`Builder::json_schema_dir`])
-    /// with what the catalog generates instead of writing them, as `contractc build --check`
+    /// Compares the checked-in outputs ([`Builder::output_dir`], [`Builder::json_schema_dir`],
+    /// [`Builder::python_dir`]) with what the catalog generates instead of writing them, as `contractc build --check`
     /// does; [`Builder::compile`] then fails with [`Error::Stale`] on any difference. For CI,
     /// e.g. `.check(std::env::var("CI").is_ok_and(|v| v == "true"))`.
     pub fn check(mut self, yes: bool) -> Self {
@@ -279,7 +345,25 @@ impl Builder {
         if self.deny_warnings {
             checked.diagnostics.deny_warnings();
         }
-        let outputs = match self.generate(&mut checked) {
+        let rust_dir = self.rust_dir()?;
+        let dir_targets = self
+            .targets
+            .clone()
+            .unwrap_or_else(|| checked.catalog().config.targets.clone());
+        let mut targets: Vec<Target> = Vec::new();
+        if self.output_dir.is_some() {
+            targets.extend(dir_targets.iter());
+        }
+        if rust_dir.is_some() {
+            targets.push(Target::Rust);
+        }
+        if self.json_schema_dir.is_some() {
+            targets.push(Target::JsonSchema);
+        }
+        if self.python_dir.is_some() {
+            targets.push(Target::Python);
+        }
+        let outputs = match self.generate(&mut checked, &Targets::of(targets)) {
             Some(outputs) => outputs,
             None => return Err(Error::catalog(checked)),
         };
@@ -292,7 +376,7 @@ impl Builder {
             removed: Vec::new(),
             stale: Vec::new(),
         };
-        if let Some(dir) = self.rust_dir()? {
+        if let Some(dir) = rust_dir {
             let path = dir.join(RUST_FILE);
             let code = built.outputs.files.get(&Path::new("rust").join(RUST_FILE));
             if let Some(code) = code {
@@ -304,7 +388,7 @@ impl Builder {
             }
             built.rust_file = Some(path);
         }
-        for (dir, outputs) in self.owned_dirs(&built.outputs) {
+        for (dir, outputs) in self.owned_dirs(&built.outputs, &dir_targets) {
             if self.check {
                 built.stale.extend(outputs.staleness(&dir));
             } else {
@@ -351,13 +435,13 @@ impl Builder {
     }
 
     /// Every output, unless the catalog or the templates have errors (added to `checked`).
-    fn generate(&self, checked: &mut Checked) -> Option<Outputs> {
+    fn generate(&self, checked: &mut Checked, targets: &Targets) -> Option<Outputs> {
         let catalog = checked.emittable()?;
         let templates = match &self.templates {
             Some(dir) => rust::Templates::from_dir(dir),
             None => Ok(rust::Templates::builtin()),
         };
-        match templates.and_then(|t| generate(catalog, &t, self.rust)) {
+        match templates.and_then(|t| generate_targets(catalog, &t, targets, self.rust)) {
             Ok(outputs) => Some(outputs),
             Err(diags) => {
                 checked.diagnostics.extend(diags);
@@ -379,22 +463,32 @@ impl Builder {
         }
     }
 
-    /// The directories contractc owns, each with the outputs that belong there.
-    fn owned_dirs(&self, outputs: &Outputs) -> Vec<(PathBuf, Outputs)> {
+    /// The directories contractc owns, each with the outputs that belong there: the output
+    /// directory those of `dir_targets`, a target's own directory that target's, unprefixed.
+    fn owned_dirs(&self, outputs: &Outputs, dir_targets: &Targets) -> Vec<(PathBuf, Outputs)> {
         let mut dirs = Vec::new();
         if let Some(dir) = &self.output_dir {
-            dirs.push((dir.clone(), outputs.clone()));
-        }
-        if let Some(dir) = &self.json_schema_dir {
-            let mut schemas = Outputs::default();
+            let mut chosen = Outputs::default();
             for (rel, content) in &outputs.files {
-                if let (Some("jsonschema"), Some(name)) =
-                    (rel.parent().and_then(Path::to_str), rel.file_name())
-                {
-                    schemas.insert(name, content.clone());
+                if dir_targets.iter().any(|t| rel.starts_with(target_dir(t))) {
+                    chosen.insert(rel.clone(), content.clone());
                 }
             }
-            dirs.push((dir.clone(), schemas));
+            dirs.push((dir.clone(), chosen));
+        }
+        for (own, target) in [
+            (&self.json_schema_dir, Target::JsonSchema),
+            (&self.python_dir, Target::Python),
+        ] {
+            if let Some(dir) = own {
+                let mut inner = Outputs::default();
+                for (rel, content) in &outputs.files {
+                    if let Ok(rel) = rel.strip_prefix(target_dir(target)) {
+                        inner.insert(rel, content.clone());
+                    }
+                }
+                dirs.push((dir.clone(), inner));
+            }
         }
         dirs
     }

@@ -168,10 +168,27 @@ def validator_rows(rows):
                      "not run" if share is None else f"{share:.0%} parse", "reported", ""))
 
 
+def python_rows(rows):
+    """`python -m contracts.validate` against Python `jsonschema` (python_validators.py)."""
+    try:
+        data = json.loads((CRITERION / "python-validators.json").read_text())
+    except (OSError, ValueError):
+        rows.append(("`python -m contracts.validate` vs Python `jsonschema`", "not run", "", "", ""))
+        return
+    for name, r in sorted(data["messages"].items()):
+        speedup = ratio(r["jsonschema_s"], r["pydantic_s"])
+        rows.append((f"`{name}`: Python `jsonschema` vs `python -m contracts.validate`, "
+                     f"{r['lines']:,} lines, whole process",
+                     f"{r['jsonschema_s']:.2f} s vs {r['pydantic_s']:.2f} s "
+                     f"(of which {r['startup_s']:.2f} s start-up)",
+                     fmt_ratio(speedup), "≥ 10x", verdict(speedup, 10.0, below=False)))
+
+
 def main():
     rows = []
     compiler_rows(rows)
     validator_rows(rows)
+    python_rows(rows)
     lines = [f"Machine: {machine()}", "",
              "| measure | figures | ratio | target | |", "| --- | --- | --- | --- | --- |"]
     lines += [f"| {' | '.join(row)} |" for row in rows]

@@ -17,4 +17,8 @@ fi
 
 cargo bench -p contractc-cli --bench compiler -- "$@"
 cargo bench -p contracts --bench validators -- "$@"
+# The Python side: the pinned tools of .venv/ (created when missing), generated/python as the
+# contracts crate's build script just wrote it.
+[ -x .venv/bin/python ] || bash .ci/tools.sh
+.venv/bin/python compiler/cli/benches/python_validators.py "$@"
 python3 compiler/cli/benches/report.py

@@ -147,6 +147,8 @@ codes! {
 
     // Emitting.
     RustEmit = "C0501", "rust-emit-failed", Error, "Generating Rust failed: a template does not load or render, or renders code that does not parse.", "fix the template named in the message; with the built-in templates this is a contractc bug: please report it";
+    // Python output.
+    PythonEmit = "C0600", "python-emit-failed", Error, "Generating the Python package failed: a built-in template does not load or render.", "this is a contractc bug: please report it";
 }
 
 /// The reference page of every code (`docs/diagnostics.md`), generated from the table.

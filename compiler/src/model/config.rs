@@ -18,6 +18,10 @@ pub struct Config {
     pub unknown_fields: UnknownFields,
     /// Where `policy.exemptions` was written, when it was.
     pub exemptions_pos: Option<Pos>,
+    /// What `contractc build` writes when no `--target` is given.
+    pub targets: Targets,
+    /// Name and version of the Python package (the `python` target).
+    pub python: PythonConfig,
 }
 
 impl Default for Config {
@@ -35,6 +39,8 @@ impl Default for Config {
             exemptions: ExemptionPolicy::Allow,
             unknown_fields: UnknownFields::Ignore,
             exemptions_pos: None,
+            targets: Targets::default(),
+            python: PythonConfig::default(),
         }
     }
 }
@@ -55,4 +61,75 @@ pub enum ExemptionPolicy {
     Allow,
     /// Every message must be attributed.
     Deny,
+}
+
+/// An output of `contractc build`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Target {
+    /// `rust/contracts.rs`.
+    Rust,
+    /// `jsonschema/<Name>.schema.json`, one per message.
+    JsonSchema,
+    /// `python/`: a pip-installable package of pydantic models.
+    Python,
+}
+
+impl Target {
+    /// Every target, in the order the language reference lists them.
+    pub const ALL: [Target; 3] = [Target::Rust, Target::JsonSchema, Target::Python];
+
+    /// The name written in `targets:` and after `--target`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Target::Rust => "rust",
+            Target::JsonSchema => "json-schema",
+            Target::Python => "python",
+        }
+    }
+}
+
+/// A set of targets, in [`Target::ALL`] order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Targets(std::collections::BTreeSet<Target>);
+
+impl Default for Targets {
+    /// Rust and JSON Schema, as the language reference says.
+    fn default() -> Self {
+        Targets::of([Target::Rust, Target::JsonSchema])
+    }
+}
+
+impl Targets {
+    /// The set of these targets (repeats count once).
+    pub fn of(targets: impl IntoIterator<Item = Target>) -> Self {
+        Targets(targets.into_iter().collect())
+    }
+
+    /// Whether `target` is in the set.
+    pub fn has(&self, target: Target) -> bool {
+        self.0.contains(&target)
+    }
+
+    /// The targets, in [`Target::ALL`] order.
+    pub fn iter(&self) -> impl Iterator<Item = Target> + '_ {
+        self.0.iter().copied()
+    }
+}
+
+/// The `python:` section: the package the `python` target writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PythonConfig {
+    /// Import name and distribution name (`contracts`).
+    pub package: String,
+    /// Distribution version (`0.1.0`).
+    pub version: String,
+}
+
+impl Default for PythonConfig {
+    fn default() -> Self {
+        PythonConfig {
+            package: "contracts".to_string(),
+            version: "0.1.0".to_string(),
+        }
+    }
 }

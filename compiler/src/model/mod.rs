@@ -13,7 +13,7 @@ pub mod rules;
 mod types;
 pub mod walk;
 
-pub use config::{Config, ExemptionPolicy, IdentityFieldConfig};
+pub use config::{Config, ExemptionPolicy, IdentityFieldConfig, PythonConfig, Target, Targets};
 pub use facts::{DefinitionFacts, Facts, FieldFacts, InlineEnum};
 pub use rules::{Format, Rule};
 pub use types::{Bound, Constraints, Pattern, SAFE_INT, Type, TypeSpec};

@@ -1,9 +1,11 @@
-//! `contractc build`: check, then write JSON Schemas and Rust; `--check` compares instead.
+//! `contractc build`: check, then write the targets (Rust, JSON Schemas, the Python package);
+//! `--check` compares instead.
 
 use super::check::{report, summary, summary_text};
 use super::{CatalogArg, FINDINGS, Format, ReportArgs, USAGE};
 use clap::Args;
 use contractc::build::{Builder, Built, Error};
+use contractc::model::Target;
 use contractc_cli::record::Record;
 use std::path::PathBuf;
 
@@ -12,9 +14,13 @@ use std::path::PathBuf;
 pub struct BuildArgs {
     #[command(flatten)]
     catalog: CatalogArg,
-    /// Output directory: `DIR/jsonschema/<name>.schema.json` and `DIR/rust/contracts.rs`.
+    /// Output directory: `DIR/rust/contracts.rs`, `DIR/jsonschema/<name>.schema.json` and the
+    /// Python package `DIR/python/`.
     #[arg(long)]
     out: PathBuf,
+    /// What to write; repeatable. Default: `targets` of contractc.yaml (rust and json-schema).
+    #[arg(long = "target", value_enum, value_name = "TARGET")]
+    targets: Vec<TargetArg>,
     /// Write nothing; fail (exit 1) when any output is missing or out of date.
     #[arg(long)]
     check: bool,
@@ -30,6 +36,27 @@ pub struct BuildArgs {
     force: bool,
     #[command(flatten)]
     report: ReportArgs,
+}
+
+/// A `--target` value.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TargetArg {
+    /// `DIR/rust/contracts.rs`.
+    Rust,
+    /// `DIR/jsonschema/<Name>.schema.json` and `DIR/jsonschema/index.json`.
+    JsonSchema,
+    /// `DIR/python/`: a pip-installable package of pydantic models.
+    Python,
+}
+
+impl From<TargetArg> for Target {
+    fn from(arg: TargetArg) -> Target {
+        match arg {
+            TargetArg::Rust => Target::Rust,
+            TargetArg::JsonSchema => Target::JsonSchema,
+            TargetArg::Python => Target::Python,
+        }
+    }
 }
 
 /// Runs the build through the library's one entry point ([`Builder::run`]); nothing is
@@ -53,6 +80,9 @@ pub fn run(args: &BuildArgs) -> u8 {
         .check(args.check);
     if let Some(dir) = &args.templates {
         builder = builder.templates(dir);
+    }
+    if !args.targets.is_empty() {
+        builder = builder.targets(args.targets.iter().copied().map(Target::from));
     }
     match builder.run() {
         Ok(mut built) => {
@@ -83,9 +113,16 @@ pub fn run(args: &BuildArgs) -> u8 {
 }
 
 /// Whether a build may answer from the record of the last one: a plain build with the
-/// built-in templates and human output (a machine format always gets a full report).
+/// built-in templates, the config's targets and human output (a machine format always gets a
+/// full report).
 fn replayable(args: &BuildArgs) -> bool {
-    !args.check && !args.force && args.templates.is_none() && args.report.format == Format::Human
+    !args.check && !args.force && plain(args) && args.report.format == Format::Human
+}
+
+/// The built-in templates and the config's targets: what a record of the last build stands
+/// for (a build of other targets must not stand for the next plain one).
+fn plain(args: &BuildArgs) -> bool {
+    args.templates.is_none() && args.targets.is_empty()
 }
 
 /// The options that change what a build writes, as the record of a build keeps them.
@@ -97,7 +134,7 @@ fn options(args: &BuildArgs) -> String {
 /// do; any other build forgets the record. A failure here only costs the next build time.
 fn remember(args: &BuildArgs, built: &Built, summary: String) {
     let checked = &built.checked;
-    let record = (args.templates.is_none() && checked.diagnostics.is_empty())
+    let record = (plain(args) && checked.diagnostics.is_empty())
         .then(|| {
             let options = options(args);
             Record::new(

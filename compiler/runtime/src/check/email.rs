@@ -41,27 +41,42 @@ pub fn email(s: &str) -> bool {
 /// labels of 1 to 63 letters, digits and inner hyphens, no `--` (so no A-label), 253 bytes at
 /// most. Every such address passes [`parsed`] too; anything else is left to it.
 fn plain(s: &str) -> bool {
+    let atom = |b: u8| b.is_ascii_alphanumeric() || b"_+-".contains(&b);
+    let label = |l: &[u8]| ldh_label(l) && !l.windows(2).any(|w| w == b"--");
+    ascii_address(s, atom, label, 1)
+}
+
+/// `local@domain` in ASCII: `local` a dot-atom of 1 to 64 bytes, each accepted by `atom`;
+/// `domain` 1 to 253 bytes of at least `labels` dot-separated labels, each accepted by `label`.
+pub(super) fn ascii_address(
+    s: &str,
+    atom: impl Fn(u8) -> bool,
+    label: impl Fn(&[u8]) -> bool,
+    labels: usize,
+) -> bool {
     let Some((local, domain)) = s.split_once('@') else {
         return false;
     };
-    let atom = |b: u8| b.is_ascii_alphanumeric() || b"_+-".contains(&b);
     let local_ok = (1..=64).contains(&local.len())
         && local
             .as_bytes()
             .split(|&b| b == b'.')
             .all(|part| !part.is_empty() && part.iter().all(|&b| atom(b)));
-    let label_ok = |label: &[u8]| {
-        (1..=63).contains(&label.len())
-            && label.first().is_some_and(u8::is_ascii_alphanumeric)
-            && label.last().is_some_and(u8::is_ascii_alphanumeric)
-            && label
-                .iter()
-                .all(|&b| b.is_ascii_alphanumeric() || b == b'-')
-            && !label.windows(2).any(|w| w == b"--")
-    };
     local_ok
         && (1..=253).contains(&domain.len())
-        && domain.as_bytes().split(|&b| b == b'.').all(label_ok)
+        && domain.split('.').count() >= labels
+        && domain.as_bytes().split(|&b| b == b'.').all(label)
+}
+
+/// A hostname label: 1 to 63 letters, digits and hyphens, starting and ending with a letter
+/// or digit.
+pub(super) fn ldh_label(label: &[u8]) -> bool {
+    (1..=63).contains(&label.len())
+        && label.first().is_some_and(u8::is_ascii_alphanumeric)
+        && label.last().is_some_and(u8::is_ascii_alphanumeric)
+        && label
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
 /// The full check, as `jsonschema` does it.

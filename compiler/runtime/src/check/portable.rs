@@ -28,26 +28,79 @@ pub const EMAIL: &str = "^(?=[^@]{1,64}@)[0-9A-Za-z!#$%&'*+/=?^_`{|}~-]+(?:\\.[0
 
 /// Whether `s` matches [`EMAIL`].
 pub fn email_syntax(s: &str) -> bool {
-    let Some((local, domain)) = s.split_once('@') else {
-        return false;
-    };
-    let atext = |b: &u8| b.is_ascii_alphanumeric() || b"!#$%&'*+/=?^_`{|}~-".contains(b);
-    let local_ok = (1..=64).contains(&local.len())
-        && local
-            .as_bytes()
-            .split(|&b| b == b'.')
-            .all(|atom| !atom.is_empty() && atom.iter().all(atext));
-    let label_ok = |label: &[u8]| {
-        (1..=63).contains(&label.len())
-            && label.first().is_some_and(u8::is_ascii_alphanumeric)
-            && label.last().is_some_and(u8::is_ascii_alphanumeric)
-            && label
-                .iter()
-                .all(|&b| b.is_ascii_alphanumeric() || b == b'-')
-            && label.get(2..4) != Some(b"--")
-    };
-    local_ok
-        && (1..=253).contains(&domain.len())
-        && domain.bytes().filter(|&b| b == b'.').count() >= 1
-        && domain.as_bytes().split(|&b| b == b'.').all(label_ok)
+    let atext = |b: u8| b.is_ascii_alphanumeric() || b"!#$%&'*+/=?^_`{|}~-".contains(&b);
+    // No A-label: `--` at the third and fourth characters (`xn--`) is IDNA's mark.
+    let label = |l: &[u8]| super::email::ldh_label(l) && l.get(2..4) != Some(b"--");
+    super::email::ascii_address(s, atext, label, 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `email_syntax` decides exactly what the pattern states, as an ECMA-262 validator (here
+    /// the `jsonschema` crate, which reads look-around) reads [`EMAIL`].
+    #[test]
+    fn email_syntax_is_the_pattern() {
+        let schema = serde_json::json!({ "pattern": EMAIL });
+        let pattern = jsonschema::validator_for(&schema).unwrap();
+        let locals = [
+            "a",
+            "a.b",
+            ".a",
+            "a.",
+            "a..b",
+            "a+b",
+            "!#$%&'*+/=?^_`{|}~-",
+            "\"q\"",
+            "é",
+            "a b",
+            "",
+        ];
+        let long_local = "l".repeat(64);
+        let too_long_local = "l".repeat(65);
+        let label63 = "d".repeat(63);
+        let domains = [
+            "b.c",
+            "b",
+            "example.com",
+            "a-b.co",
+            "-a.co",
+            "a-.co",
+            "ab--c.co",
+            "xn--a.co",
+            "a.xn--b",
+            "a..b",
+            ".a.b",
+            "a.b.",
+            "[1.2.3.4]",
+            "a_b.co",
+            "ÿ.co",
+            "1.2",
+        ];
+        let long_domain = format!("{label63}.{label63}.{label63}.{}", "d".repeat(61));
+        let too_long_domain = format!("{long_domain}d");
+        let too_long_label = format!("{}.co", "d".repeat(64));
+        let mut checked = 0;
+        for local in locals
+            .iter()
+            .copied()
+            .chain([long_local.as_str(), too_long_local.as_str()])
+        {
+            for domain in domains.iter().copied().chain([
+                long_domain.as_str(),
+                too_long_domain.as_str(),
+                too_long_label.as_str(),
+            ]) {
+                for tail in ["", "\n"] {
+                    let s = format!("{local}@{domain}{tail}");
+                    let by_pattern = pattern.is_valid(&serde_json::Value::String(s.clone()));
+                    assert_eq!(email_syntax(&s), by_pattern, "{s:?}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 400);
+        assert!(!email_syntax("a@@b.c") && !email_syntax("a@b.c@d.e"));
+    }
 }

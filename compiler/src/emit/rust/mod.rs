@@ -1,7 +1,7 @@
 //! The Rust emitter: the resolved model → one formatted Rust source file.
 //!
 //! The pipeline: build a serialisable context from the model ([`context`]) → render the Tera
-//! templates of `templates/` (a manifest says which template renders what) → parse every
+//! templates of `templates/rust/` (a manifest says which template renders what) → parse every
 //! rendered piece with syn, so a template bug is reported with the template's name and the
 //! offending generated line → print the whole file with prettyplease and stamp it.
 

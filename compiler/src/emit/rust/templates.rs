@@ -35,7 +35,7 @@ macro_rules! entry {
         Entry {
             name: $name,
             apply: Apply::$apply,
-            source: include_str!(concat!("../../../templates/", $name)),
+            source: include_str!(concat!("../../../templates/rust/", $name)),
         }
     };
 }
@@ -57,7 +57,7 @@ enum Origin {
     File(PathBuf),
 }
 
-/// The template set: built-in (embedded from `templates/`) or a directory override.
+/// The template set: built-in (embedded from `templates/rust/`) or a directory override.
 #[derive(Debug, Clone)]
 pub struct Templates {
     sources: BTreeMap<String, (String, Origin)>,
@@ -148,17 +148,7 @@ fn text_of(v: &Value) -> String {
     }
 }
 
-/// Every message of an error and its sources, outermost first.
-pub(crate) fn chain(e: &dyn std::error::Error) -> String {
-    let mut text = e.to_string();
-    let mut source = e.source();
-    while let Some(s) = source {
-        text.push_str(": ");
-        text.push_str(&s.to_string());
-        source = s.source();
-    }
-    text
-}
+pub(crate) use crate::emit::error_chain as chain;
 
 /// A collection holding one emit error.
 pub(crate) fn one(message: String, help: String) -> Diagnostics {

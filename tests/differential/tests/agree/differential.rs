@@ -16,11 +16,11 @@ use super::json::J;
 use super::{harness, mutate, values};
 
 /// Documents per run unless `DIFFERENTIAL_CASES` says otherwise.
-const DEFAULT_CASES: usize = 100_000;
+pub const DEFAULT_CASES: usize = 100_000;
 /// Each message's documents are split into this many jobs, so the threads stay busy.
-const CHUNKS: usize = 4;
+pub const CHUNKS: usize = 4;
 
-fn env_number(name: &str, default: u64) -> u64 {
+pub fn env_number(name: &str, default: u64) -> u64 {
     std::env::var(name)
         .ok()
         .and_then(|v| v.trim().parse().ok())
@@ -56,23 +56,41 @@ pub fn rng(seed: u64, name: &str, chunk: usize) -> TestRng {
     TestRng::from_seed(RngAlgorithm::ChaCha, &bytes)
 }
 
-fn run_job(name: &str, chunk: usize, cases: u32, seed: u64) -> Result<Tally, String> {
+/// A generated document and the mutations to apply to it.
+pub type Draft = (J, Vec<(usize, usize)>);
+
+/// The runner and strategy of one job: `cases` documents of message `name`, chunk `chunk`.
+pub fn job(name: &str, chunk: usize, cases: u32, seed: u64) -> (TestRunner, BoxedStrategy<Draft>) {
     let h = harness();
     let def = h.catalog.get(name).expect("message");
-    let strategy = (values::message(&h.catalog, def), mutations());
+    let strategy = (values::message(&h.catalog, def), mutations()).boxed();
     let config = Config {
         cases,
         failure_persistence: None,
         ..Config::default()
     };
-    let mut runner = TestRunner::new_with_rng(config, rng(seed, name, chunk));
+    (
+        TestRunner::new_with_rng(config, rng(seed, name, chunk)),
+        strategy,
+    )
+}
+
+/// The document of a draft, its mutations applied, as text.
+pub fn render(name: &str, (mut doc, edits): Draft) -> String {
+    let h = harness();
+    let def = h.catalog.get(name).expect("message");
+    for (at, choice) in edits {
+        mutate::mutate(&h.catalog, def, &mut doc, at, choice);
+    }
+    doc.render()
+}
+
+fn run_job(name: &str, chunk: usize, cases: u32, seed: u64) -> Result<Tally, String> {
+    let h = harness();
+    let (mut runner, strategy) = job(name, chunk, cases, seed);
     let (valid, invalid) = (Cell::new(0), Cell::new(0));
-    let result = runner.run(&strategy, |(doc, edits)| {
-        let mut doc: J = doc;
-        for (at, choice) in edits {
-            mutate::mutate(&h.catalog, def, &mut doc, at, choice);
-        }
-        let text = doc.render();
+    let result = runner.run(&strategy, |draft| {
+        let text = render(name, draft);
         let verdicts = h.verdicts(name, text.as_bytes());
         if !verdicts.agree() {
             let shown: String = text.chars().take(3000).collect();

@@ -14,7 +14,7 @@ use super::harness;
 const MB: usize = 1024 * 1024;
 
 /// Small hostile inputs, each checked against every message in this process.
-fn small_inputs() -> Vec<(&'static str, Vec<u8>)> {
+pub fn small_inputs() -> Vec<(&'static str, Vec<u8>)> {
     let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n)).into_bytes();
     let deep_obj = |n: usize| format!("{}null{}", "{\"a\":".repeat(n), "}".repeat(n)).into_bytes();
     vec![

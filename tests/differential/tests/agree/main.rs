@@ -12,6 +12,9 @@ mod identity;
 mod json;
 mod mutate;
 mod portable;
+mod python;
+#[path = "../../../python/env.rs"]
+mod python_env;
 mod samples;
 mod scalars;
 mod slots;

@@ -1,7 +1,7 @@
 //! The serialisable context the templates render: everything decided here, layout in templates.
 //!
 //! Names, Rust types, serde attributes and validation trees are computed from the model;
-//! the templates only arrange them. `templates/README.md` lists every variable.
+//! the templates only arrange them. `templates/rust/README.md` lists every variable.
 
 mod defaults;
 mod docs;
