@@ -17,8 +17,8 @@ Two measures, written to WORK/results.json (read by report.py) and printed:
   wall and CPU time, and the versions of syn and prettyplease in its tree; the same for
   a service built with prost-build + prost + serde.
 
-    compile.py [--sizes 100,1000] [--reps 1] [--profiles debug,release]
-               [--baseline DIR] [--work DIR] [--skip-service]
+    compile.py [--sizes 100,1000] [--reps 1] [--profiles debug,release] [--registry]
+               [--baseline DIR] [--work DIR] [--skip-service] [--skip-compile]
 
 `--baseline DIR` also measures the contractc of another checkout (e.g. `git archive` of an
 older commit), paired with this one. protoc must be on PATH (run.sh installs it).
@@ -117,25 +117,30 @@ fn main() {
     return crate / "target" / "release" / "prostgen"
 
 
+def slug(label):
+    """A label as a directory name."""
+    return re.sub(r"[^a-z0-9]+", "-", label).strip("-")
+
+
 def lines_of(files):
     return sum(len(f.read_text().splitlines()) for f in files)
 
 
-def generate(work, label, exe, synth, prostgen, n):
+def generate(work, label, exe, synth, prostgen, n, flags=()):
     """Writes the bench crates of size `n` under work/crates-<label> (and work/crates-prost);
     returns {generator: (workspace, crate name, generated lines)}."""
     catalog = work / f"catalog-{n}"
     if not (catalog / "proto").is_dir():
         run([synth, str(n), str(catalog)])
-    out = work / f"gen-{label}-{n}"
+    out = work / f"gen-{slug(label)}-{n}"
     shutil.rmtree(out, ignore_errors=True)
-    run([exe, "build", str(catalog / "schemas"), "--out", str(out), "--force"])
-    crate = work / f"crates-{label}" / f"contractc-{n}"
+    run([exe, "build", str(catalog / "schemas"), "--out", str(out), "--force", *flags])
+    crate = work / f"crates-{slug(label)}" / f"contractc-{n}"
     code = (out / "rust" / "contracts.rs").read_text()
     write(crate / "src" / "contracts.rs", code)
     write(crate / "src" / "lib.rs", "//! contractc's code for the synthetic catalog.\n"
           "#![deny(warnings, missing_docs)]\ninclude!(\"contracts.rs\");\n")
-    crates = {"contractc": (work / f"crates-{label}", f"contractc_{n}",
+    crates = {"contractc": (work / f"crates-{slug(label)}", f"contractc_{n}",
                             lines_of([crate / "src" / "contracts.rs"]))}
     for gen, serde in (("prost-build", False), ("prost-build + serde", True)):
         name = f"prost-{'serde-' if serde else ''}{n}"
@@ -202,14 +207,15 @@ def compile_cost(args, work, labels, prostgen):
     crates = {}  # (generator, n) -> (ws, crate, lines)
     for label, (exe, synth, root) in labels.items():
         members = []
+        flags = ["--registry"] if label.endswith("--registry") else []
         for n in sizes:
-            got = generate(work, label, exe, synth, prostgen, n)
+            got = generate(work, label, exe, synth, prostgen, n, flags)
             crates[(label, n)] = got["contractc"]
             for gen in ("prost-build", "prost-build + serde"):
                 crates[(gen, n)] = got[gen]
             members.append(f"contractc-{n}")
         runtime = root / "compiler" / "runtime"
-        workspace(work / f"crates-{label}", members,
+        workspace(work / f"crates-{slug(label)}", members,
                   lambda m: f'contractc-runtime = {{ path = "{runtime}" }}', root / "Cargo.lock")
     prost_members = [f"prost-{s}{n}" for n in sizes for s in ("", "serde-")]
     workspace(work / "crates-prost", prost_members,
@@ -219,7 +225,7 @@ def compile_cost(args, work, labels, prostgen):
     samples = {}
     for profile in profiles:
         for label in labels:
-            warm(work / f"crates-{label}", profile, ["contractc-runtime"])
+            warm(work / f"crates-{slug(label)}", profile, ["contractc-runtime"])
         warm(work / "crates-prost", profile, ["prost", "serde"])
         for n in sizes:
             for rep in range(args.reps):
@@ -279,6 +285,8 @@ def services(work, labels):
     catalog = work / f"catalog-{SERVICE_MESSAGES}"
     out = []
     for label, (exe, synth, root) in labels.items():
+        if label.endswith("--registry"):
+            continue  # a service's build.rs builds without the registry
         if not (catalog / "proto").is_dir():
             run([synth, str(SERVICE_MESSAGES), str(catalog)])
         schemas = {f"schemas/{p.name}": p.read_text() for p in (catalog / "schemas").iterdir()}
@@ -287,7 +295,7 @@ def services(work, labels):
         build = 'fn main() -> Result<(), contractc::build::Error> {\n' \
                 '    contractc::build::compile("schemas")\n}\n'
         lib = '//! A service.\ninclude!(concat!(env!("OUT_DIR"), "/contracts.rs"));\n'
-        out.append(service(work, f"service-{label}", deps, build, {**schemas, "src/lib.rs": lib}))
+        out.append(service(work, f"service-{slug(label)}", deps, build, {**schemas, "src/lib.rs": lib}))
     protos = {f"proto/{p.name}": p.read_text() for p in (catalog / "proto").iterdir()}
     deps = (f'[dependencies]\nprost = "{PROST}"\nserde = {{ version = "1", features = '
             f'["derive"] }}\n\n[build-dependencies]\nprost-build = "{PROST}"\n')
@@ -318,6 +326,8 @@ def main():
     parser.add_argument("--work", type=Path, default=None)
     parser.add_argument("--skip-service", action="store_true")
     parser.add_argument("--skip-compile", action="store_true")
+    parser.add_argument("--registry", action="store_true",
+                        help="also measure the generated code with --registry")
     args = parser.parse_args()
     meta = json.loads(run(["cargo", "metadata", "--format-version", "1", "--no-deps"],
                           cwd=ROOT).stdout)
@@ -328,6 +338,9 @@ def main():
         base = args.baseline.resolve()
         labels["baseline"] = (*contractc_exe(base, work / "baseline-target"), base)
     labels["contractc"] = (*contractc_exe(ROOT, Path(meta["target_directory"])), ROOT)
+    if args.registry:
+        # The same contractc with `validate_json` (Builder::registry), which parses every message.
+        labels["contractc --registry"] = labels["contractc"]
     results = {"machine_load": os.getloadavg()}
     if not args.skip_compile:
         results["compile"] = compile_cost(args, work, labels, prost_generator(work))
