@@ -257,6 +257,7 @@ def main():
     lines += [f"| {' | '.join(row)} |" for row in rows]
     text = "\n".join(lines) + "\n" + compile_table()
     sys.stdout.write(text)
+    CRITERION.mkdir(parents=True, exist_ok=True)
     (CRITERION / "contractc-report.md").write_text(text)
 
 
