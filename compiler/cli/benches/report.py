@@ -177,10 +177,13 @@ def python_rows(rows):
         return
     for name, r in sorted(data["messages"].items()):
         speedup = ratio(r["jsonschema_s"], r["pydantic_s"])
+        cpu = ratio(r.get("jsonschema_cpu_s"), r.get("pydantic_cpu_s"))
+        cpu_figures = "" if cpu is None else (
+            f"; CPU {r['jsonschema_cpu_s']:.2f} s vs {r['pydantic_cpu_s']:.2f} s, {fmt_ratio(cpu)}")
         rows.append((f"`{name}`: Python `jsonschema` vs `python -m contracts.validate`, "
-                     f"{r['lines']:,} lines, whole process",
+                     f"{r['lines']:,} lines, whole process, both installed",
                      f"{r['jsonschema_s']:.2f} s vs {r['pydantic_s']:.2f} s "
-                     f"(of which {r['startup_s']:.2f} s start-up)",
+                     f"(of which {r['startup_s']:.2f} s start-up){cpu_figures}",
                      fmt_ratio(speedup), "≥ 10x", verdict(speedup, 10.0, below=False)))
 
 

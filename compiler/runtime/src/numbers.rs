@@ -162,6 +162,42 @@ pub fn fix_integers(value: &mut Value, found: Vec<(Vec<Step>, Misread)>) -> Vec<
     fractions
 }
 
+/// Rewrites every float of `value` from 1e16 up that is exactly an `i64` or a `u64` as that
+/// integer. A `Value` prints such a float in its shortest spelling (−2^63 as
+/// `-9.223372036854776e18`), which read exactly is another integer; its own number is the
+/// one the document meant once [`fix_integers`] has run. Smaller floats print every digit.
+pub fn spell_integers_exactly(value: &mut Value) {
+    match value {
+        Value::Number(n) => {
+            if let Some(exact) = n.as_f64().filter(|_| n.is_f64()).and_then(integral_64) {
+                *n = exact;
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(spell_integers_exactly),
+        Value::Object(map) => map.values_mut().for_each(spell_integers_exactly),
+        _ => {}
+    }
+}
+
+/// The integer `f` is, as a JSON number, when it is one of 1e16 or more within `i64`/`u64`.
+fn integral_64(f: f64) -> Option<Number> {
+    /// 2^63 and 2^64 as `f64`: the first floats past `i64` and `u64`.
+    const I64_END: f64 = 9_223_372_036_854_775_808.0;
+    const U64_END: f64 = 18_446_744_073_709_551_616.0;
+    if f.fract() != 0.0 || f.abs() < 1e16 {
+        return None;
+    }
+    // Exact: an integral float within the range converts without rounding.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    if (-I64_END..I64_END).contains(&f) {
+        Some((f as i64).into())
+    } else if (0.0..U64_END).contains(&f) {
+        Some((f as u64).into())
+    } else {
+        None
+    }
+}
+
 /// `n` as a JSON number: exact within `i64` and `u64`; past them, the double beyond the
 /// 64-bit range nearest to `n`, so that no `i64` bound accepts it.
 fn integer(n: i128, old: &Value) -> Number {

@@ -664,7 +664,7 @@ class ProcessingErrorV1(_rt.Record):
     error_code: _t.Annotated[str, _pd.StringConstraints(pattern="^[A-Z][A-Z0-9_]{2,63}$")] = _pd.Field(description="Stable machine-readable code, e.g. LLM_TIMEOUT or CONTENT_NOT_FOUND.")
     message: _t.Annotated[str, _pd.StringConstraints(min_length=1, max_length=2000)] = _pd.Field(description="Human-readable explanation for logs and the teacher dashboard.")
     retryable: bool | None = _pd.Field(default=False, validate_default=True, description="Whether retrying the same request may succeed.")
-    details: _pd.JsonValue = _pd.Field(default=None, description="Service-specific diagnostic context.")
+    details: _rt.Json = _pd.Field(default=None, description="Service-specific diagnostic context.")
 
 
 class ResourceConsumptionReportedV1(_rt.OrgOptionalMessage):

@@ -8,6 +8,7 @@ Prints one line per input: `ok`, or `invalid: POINTER: MESSAGE` (several joined 
 
 from __future__ import annotations
 
+import os
 import sys
 
 from .models import MESSAGES
@@ -25,6 +26,10 @@ def main(argv: list[str] | None = None) -> int:
         known = ", ".join(MESSAGES)
         print(f"error: `{args[0]}` is not a message of the catalog; messages: {known}", file=sys.stderr)
         return 2
+    # Verdicts need no pydantic plugin, and looking for plugins reads the entry points of every
+    # installed distribution: about 0.04 s of a 0.15 s start (cProfile of the installed package);
+    # a value the caller set stays.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     valid = validate_lines(model, sys.stdin.buffer, sys.stdout.write)
     sys.stdout.flush()
     return 0 if valid else 1

@@ -123,6 +123,9 @@ fn document(bytes: &[u8]) -> Result<(Value, Vec<Vec<Step>>), Violations> {
     // `contractc validate` does.
     let found = crate::numbers::misread(bytes).unwrap_or_default();
     let fractions = crate::numbers::fix_integers(&mut value, found);
+    // The typed parse reads each number from the `Value`'s text, where a large integral float
+    // is respelt (−2^63 as `-9.223372036854776e18`, read exactly another integer).
+    crate::numbers::spell_integers_exactly(&mut value);
     Ok((value, fractions))
 }
 

@@ -36,7 +36,7 @@ fn base(ty: &Type, inside: &str, classes: &BTreeMap<String, String>) -> String {
         Type::Int => "int".to_owned(),
         Type::Float => "_rt.Float".to_owned(),
         Type::Bool => "bool".to_owned(),
-        Type::Json => "_pd.JsonValue".to_owned(),
+        Type::Json => "_rt.Json".to_owned(),
         Type::List(_) => format!("list[{inside}]"),
         Type::Map(_) => format!("dict[str, {inside}]"),
         Type::Ref(name) => classes.get(name).cloned().unwrap_or_else(|| name.clone()),

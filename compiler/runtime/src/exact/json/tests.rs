@@ -172,6 +172,33 @@ fn a_repeated_key_counts_with_its_last_value_as_in_a_json_value() {
     );
 }
 
+/// The repeated-key path reads numbers through a `Value`, which respells −2^63 as
+/// `-9.223372036854776e18`: read exactly that is below `i64::MIN`, the number itself is not.
+#[test]
+fn a_repeated_key_keeps_large_integers_exact() {
+    #[derive(Deserialize, Debug)]
+    struct Wide {
+        #[serde(deserialize_with = "crate::de::strict")]
+        n: i64,
+    }
+    impl Validate for Wide {
+        fn validate_at(&self, _: &Path<'_>, _: &mut Violations) {}
+    }
+    for (text, n) in [
+        ("-9223372036854775808e0", i64::MIN),
+        ("-9223372036854775808.0", i64::MIN),
+        ("9223372036854775807.0", i64::MAX),
+        ("1152921504606847488.0", 1_152_921_504_606_847_488),
+    ] {
+        let once = format!(r#"{{"n": {text}}}"#);
+        let twice = format!(r#"{{"n": 0, "n": {text}}}"#);
+        assert_eq!(from_json::<Wide>(once.as_bytes()).unwrap().n, n, "{once}");
+        assert_eq!(from_json::<Wide>(twice.as_bytes()).unwrap().n, n, "{twice}");
+    }
+    let past = r#"{"n": 0, "n": 9223372036854775808.0}"#;
+    assert!(from_json::<Wide>(past.as_bytes()).is_err());
+}
+
 #[test]
 fn a_repeated_key_past_the_line_limit_is_refused() {
     let padding = "a".repeat(crate::lines::MAX_LINE_BYTES);
