@@ -328,6 +328,37 @@ fn the_record_is_not_trusted_once_inputs_or_outputs_change() {
 }
 
 #[test]
+fn the_registry_is_opt_in_and_a_record_without_it_is_not_replayed() {
+    let catalog = reference_copy();
+    let out = tempfile::tempdir().expect("tempdir");
+    let rust = out.path().join("rust/contracts.rs");
+    let plain = build(catalog.path(), out.path(), &[]);
+    assert_eq!(plain.status.code(), Some(0), "{}", text(&plain.stderr));
+    let code = std::fs::read_to_string(&rust).expect("read");
+    assert!(code.contains("pub const MESSAGE_NAMES"));
+    assert!(!code.contains("pub fn validate_json("));
+
+    // The record of a build without the registry does not stand for a build with it.
+    let with = build(catalog.path(), out.path(), &["--registry"]);
+    let stderr = text(&with.stderr);
+    assert!(!stderr.contains(NOTHING_CHANGED), "{stderr}");
+    assert!(stderr.contains("wrote 1 files, "), "{stderr}");
+    assert!(
+        std::fs::read_to_string(&rust)
+            .expect("read")
+            .contains("pub fn validate_json(")
+    );
+    let again = build(catalog.path(), out.path(), &["--registry"]);
+    assert!(text(&again.stderr).contains(NOTHING_CHANGED));
+    let without = build(catalog.path(), out.path(), &[]);
+    assert!(
+        text(&without.stderr).contains("wrote 1 files, "),
+        "{}",
+        text(&without.stderr)
+    );
+}
+
+#[test]
 fn check_mode_catches_an_edited_schema_and_a_deleted_output() {
     let catalog = reference_copy();
     let out = tempfile::tempdir().expect("tempdir");

@@ -40,7 +40,11 @@ fn generate() -> BTreeMap<PathBuf, String> {
         "the catalog must check clean: {summary:#?}"
     );
     let templates = contractc::emit::rust::Templates::builtin();
-    match contractc::build::generate(checked.emittable().expect("no errors"), &templates) {
+    match contractc::build::generate(
+        checked.emittable().expect("no errors"),
+        &templates,
+        contractc::emit::rust::Options::default().registry(true),
+    ) {
         Ok(outputs) => outputs
             .files
             .into_iter()

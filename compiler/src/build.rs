@@ -16,22 +16,24 @@ pub const RUST_FILE: &str = "contracts.rs";
 
 /// Every output of a catalog for the targets its `contractc.yaml` names (by default
 /// `jsonschema/<Name>.schema.json`, the manifest `jsonschema/index.json` and
-/// `rust/contracts.rs`).
+/// `rust/contracts.rs`, with what `options` asks for).
 pub fn generate(
     catalog: CheckedCatalog<'_>,
     templates: &rust::Templates,
+    options: rust::Options,
 ) -> Result<Outputs, Diagnostics> {
-    generate_targets(catalog, templates, &catalog.config.targets)
+    generate_targets(catalog, templates, &catalog.config.targets, options)
 }
 
-/// Every output of `targets`, each under its directory ([`target_dir`]): `rust/contracts.rs`,
-/// `jsonschema/<Name>.schema.json` with the manifest `jsonschema/index.json`, and the Python
-/// package under `python/`. Every target is generated, so one run reports the problems of all
-/// of them.
+/// Every output of `targets`, each under its directory ([`target_dir`]): `rust/contracts.rs`
+/// (with what `options` asks for), `jsonschema/<Name>.schema.json` with the manifest
+/// `jsonschema/index.json`, and the Python package under `python/`. Every target is
+/// generated, so one run reports the problems of all of them.
 pub fn generate_targets(
     catalog: CheckedCatalog<'_>,
     templates: &rust::Templates,
     targets: &Targets,
+    options: rust::Options,
 ) -> Result<Outputs, Diagnostics> {
     let mut outputs = Outputs::default();
     let mut errors = Diagnostics::new();
@@ -46,7 +48,7 @@ pub fn generate_targets(
             })
             .collect();
         if targets.has(Target::Rust) {
-            match rust::emit(catalog, &schemas, templates) {
+            match rust::emit(catalog, &schemas, templates, options) {
                 Ok(code) => {
                     outputs.insert(Path::new(target_dir(Target::Rust)).join(RUST_FILE), code)
                 }
@@ -189,6 +191,7 @@ pub struct Builder {
     json_schema_dir: Option<PathBuf>,
     python_dir: Option<PathBuf>,
     templates: Option<PathBuf>,
+    rust: rust::Options,
     deny_warnings: bool,
     check: bool,
 }
@@ -241,6 +244,7 @@ impl Builder {
             json_schema_dir: None,
             python_dir: None,
             templates: None,
+            rust: rust::Options::default(),
             deny_warnings: false,
             check: false,
         }
@@ -297,6 +301,25 @@ impl Builder {
     /// Tera templates overriding the built-in ones (files missing there fall back).
     pub fn templates(mut self, dir: impl AsRef<Path>) -> Self {
         self.templates = Some(dir.as_ref().to_path_buf());
+        self
+    }
+
+    /// Also generates `validate_json(name, bytes)`, which parses and validates a message
+    /// named at run time (`MESSAGE_NAMES` lists the names either way); off by default.
+    ///
+    /// It compiles the parse of every message of the catalog into the crate, which is most
+    /// of what that crate costs to compile; without it, a service pays only for the
+    /// messages it parses (`T::from_json`). Turn it on for a tool that must answer for any
+    /// message, such as the `contracts` crate's `validate` example:
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// fn main() -> Result<(), contractc::build::Error> {
+    ///     contractc::build::Builder::new().catalog("../schemas").registry(true).compile().map(drop)
+    /// }
+    /// ```
+    pub fn registry(mut self, yes: bool) -> Self {
+        self.rust = self.rust.registry(yes);
         self
     }
 
@@ -418,7 +441,7 @@ impl Builder {
             Some(dir) => rust::Templates::from_dir(dir),
             None => Ok(rust::Templates::builtin()),
         };
-        match templates.and_then(|t| generate_targets(catalog, &t, targets)) {
+        match templates.and_then(|t| generate_targets(catalog, &t, targets, self.rust)) {
             Ok(outputs) => Some(outputs),
             Err(diags) => {
                 checked.diagnostics.extend(diags);

@@ -13,7 +13,6 @@ pub mod emit;
 pub mod model;
 pub mod output;
 pub mod parse;
-pub mod record;
 pub mod resolve;
 pub mod source;
 

@@ -68,7 +68,7 @@ impl Outputs {
     }
 
     /// Files in the directories these outputs write to, that look generated but are not produced.
-    pub(crate) fn extra_files(&self, dir: &Path) -> Vec<PathBuf> {
+    pub fn extra_files(&self, dir: &Path) -> Vec<PathBuf> {
         let subdirs: std::collections::BTreeSet<_> = self
             .files
             .keys()

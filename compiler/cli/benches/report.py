@@ -187,16 +187,80 @@ def python_rows(rows):
                      fmt_ratio(speedup), "≥ 10x", verdict(speedup, 10.0, below=False)))
 
 
+def compile_results():
+    """What compile.py measured (target/compile-bench/results.json), or {}."""
+    try:
+        return json.loads((TARGET / "compile-bench" / "results.json").read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def compile_rows(rows):
+    """The generated code's compile cost against prost-build + serde, and a new service."""
+    data = compile_results()
+    runs = {(r["generator"], r["n"], r["profile"]): r for r in data.get("compile", [])}
+    if not runs:
+        rows.append(("generated code's compile time (compile.py)", "not run", "", "", ""))
+    for (gen, n, profile), r in sorted(runs.items()):
+        peer = runs.get(("prost-build + serde", n, profile))
+        if gen != "contractc" or peer is None:
+            continue
+        cpu = ratio(r["cpu"], peer["cpu"])
+        rows.append((f"generated crate, {n:,} messages, {profile} rebuild: contractc vs "
+                     "prost-build + serde (rustc CPU)", f"{r['cpu']:.1f} s vs {peer['cpu']:.1f} s",
+                     fmt_ratio(cpu), "≤ 1x", verdict(cpu, 1.0)))
+        mem = ratio(r["peak_mib"], peer["peak_mib"])
+        rows.append((f"generated crate, {n:,} messages, {profile}: rustc peak memory",
+                     f"{r['peak_mib']:.0f} MiB vs {peer['peak_mib']:.0f} MiB", fmt_ratio(mem),
+                     "≤ 1x", verdict(mem, 1.0)))
+        big = runs.get((gen, n * 10, profile))
+        if big is not None:
+            growth = ratio(big["cpu"], r["cpu"])
+            rows.append((f"generated crate, {profile}: {n:,} → {n * 10:,} messages",
+                         f"{r['cpu']:.1f} s → {big['cpu']:.1f} s", fmt_ratio(growth), "≤ 10x",
+                         verdict(growth, 10.0)))
+    for svc in data.get("service", []):
+        rows.append((f"new service's cold `cargo build` ({svc['service']})",
+                     f"{svc['crates_compiled']} crates compiled, {svc['lock_packages']} packages "
+                     f"locked, {svc['wall']:.0f} s", "", "≤ 39 crates (half of 79)"
+                     if "prost" not in svc["service"] else "reported",
+                     verdict(svc["crates_compiled"], 39) if "prost" not in svc["service"] else ""))
+
+
+def compile_table():
+    """One row per generator and size, as the README shows them."""
+    runs = compile_results().get("compile", [])
+    if not runs:
+        return ""
+    keyed = {(r["generator"], r["n"], r["profile"]): r for r in runs}
+
+    def cell(run, key, unit, scale=1.0, digits=1):
+        return "not run" if run is None else f"{run[key] / scale:.{digits}f} {unit}"
+
+    lines = ["", "| N | generator | generated lines | debug rebuild (rustc CPU) "
+             "| release rebuild (rustc CPU) | rustc peak memory (debug) | rlib (debug) |",
+             "| --- | --- | --- | --- | --- | --- | --- |"]
+    for n, gen in sorted({(r["n"], r["generator"]) for r in runs}):
+        debug, release = keyed.get((gen, n, "debug")), keyed.get((gen, n, "release"))
+        lines.append(" | ".join([
+            f"| {n:,}", gen, f"{(debug or release)['lines']:,}", cell(debug, "cpu", "s"),
+            cell(release, "cpu", "s"), cell(debug, "peak_mib", "GB", 1024, 2),
+            cell(debug, "rlib_mib", "MB", 1, 0)]) + " |")
+    return "\n".join(lines) + "\n"
+
+
 def main():
     rows = []
     compiler_rows(rows)
     validator_rows(rows)
     python_rows(rows)
+    compile_rows(rows)
     lines = [f"Machine: {machine()}", "",
              "| measure | figures | ratio | target | |", "| --- | --- | --- | --- | --- |"]
     lines += [f"| {' | '.join(row)} |" for row in rows]
-    text = "\n".join(lines) + "\n"
+    text = "\n".join(lines) + "\n" + compile_table()
     sys.stdout.write(text)
+    CRITERION.mkdir(parents=True, exist_ok=True)
     (CRITERION / "contractc-report.md").write_text(text)
 
 

@@ -288,7 +288,7 @@ fn outcome(files: Files) -> Result<bool, String> {
     let Some(catalog) = checked.emittable() else {
         return Ok(false);
     };
-    match contractc::build::generate(catalog, &Templates::builtin()) {
+    match contractc::build::generate(catalog, &Templates::builtin(), Default::default()) {
         Err(diags) => positioned(&diags, &checked.sources).map(|()| false),
         Ok(outputs) => {
             for (path, bytes) in &outputs.files {

@@ -6,7 +6,7 @@ use super::{CatalogArg, FINDINGS, Format, ReportArgs, USAGE};
 use clap::Args;
 use contractc::build::{Builder, Built, Error};
 use contractc::model::Target;
-use contractc::record::Record;
+use contractc_cli::record::Record;
 use std::path::PathBuf;
 
 /// Arguments of `contractc build`.
@@ -27,6 +27,10 @@ pub struct BuildArgs {
     /// Directory of Tera templates overriding the built-in ones.
     #[arg(long)]
     templates: Option<PathBuf>,
+    /// Also generate `validate_json(name, bytes)` for messages named at run time; it
+    /// compiles the parse of every message into the crate, so it is off by default.
+    #[arg(long)]
+    registry: bool,
     /// Check and generate even when nothing changed since the last clean build.
     #[arg(long)]
     force: bool,
@@ -58,7 +62,8 @@ impl From<TargetArg> for Target {
 /// Runs the build through the library's one entry point ([`Builder::run`]); nothing is
 /// written unless every check and every template succeeded.
 pub fn run(args: &BuildArgs) -> u8 {
-    let replay = replayable(args).then(|| Record::replay(&args.catalog.catalog, &args.out));
+    let replay =
+        replayable(args).then(|| Record::replay(&args.catalog.catalog, &args.out, &options(args)));
     if let Some(record) = replay.flatten() {
         eprint!("{}", record.summary);
         eprintln!(
@@ -71,6 +76,7 @@ pub fn run(args: &BuildArgs) -> u8 {
         .catalog(&args.catalog.catalog)
         .output_dir(&args.out)
         .deny_warnings(args.report.deny_warnings)
+        .registry(args.registry)
         .check(args.check);
     if let Some(dir) = &args.templates {
         builder = builder.templates(dir);
@@ -119,12 +125,26 @@ fn plain(args: &BuildArgs) -> bool {
     args.templates.is_none() && args.targets.is_empty()
 }
 
+/// The options that change what a build writes, as the record of a build keeps them.
+fn options(args: &BuildArgs) -> String {
+    if args.registry { "registry" } else { "" }.to_owned()
+}
+
 /// Records a clean build (no diagnostic at all), so the next one can see it has nothing to
 /// do; any other build forgets the record. A failure here only costs the next build time.
 fn remember(args: &BuildArgs, built: &Built, summary: String) {
     let checked = &built.checked;
     let record = (plain(args) && checked.diagnostics.is_empty())
-        .then(|| Record::new(&checked.sources, &built.outputs, &args.out, summary))
+        .then(|| {
+            let options = options(args);
+            Record::new(
+                &checked.sources,
+                &built.outputs,
+                &args.out,
+                &options,
+                summary,
+            )
+        })
         .flatten();
     let saved = match record {
         Some(record) => record.save(&args.out),

@@ -1,5 +1,6 @@
 //! Parse and validate in one call.
 
+use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use serde_path_to_error::{Segment, Track};
@@ -7,10 +8,11 @@ use serde_path_to_error::{Segment, Track};
 use crate::de::Exact;
 use crate::exact::scan::{Keys, scan};
 use crate::lines::MAX_LINE_BYTES;
+use crate::numbers::Step;
 use crate::validate::{Validate, Violation, Violations, push_escaped};
 
 /// Parse JSON bytes into `T` and validate; a structural error gives one [`Violation`] with
-/// the JSON pointer of where parsing failed (re-parsing with position tracking only then).
+/// the JSON pointer of where parsing failed (found through a `Value`, only then).
 ///
 /// The document is read as the `jsonschema` crate sees it after `serde_json` parsed it into a
 /// `Value`: anything such a parse rejects is rejected (a 129-deep array under an ignored key,
@@ -20,8 +22,8 @@ use crate::validate::{Validate, Violation, Violations, push_escaped};
 ///
 /// One pass in the common case: the typed parse runs first, watched so that its success
 /// proves the document well formed with distinct keys (`whole.rs`); a document it cannot
-/// decide (any error, a repeated key, over 16 MiB) takes the scan path, which decides every
-/// document alone, so the outcome is the same either way (see [`crate::exact`]).
+/// decide (any error, a repeated key) takes the slow path, which decides every document
+/// alone, so the outcome is the same either way (see [`crate::exact`]).
 ///
 /// Memory: the scan holds a hash per key of the open objects; a document with repeated keys
 /// is read through a `Value` and refused past 16 MiB ([`crate::lines::MAX_LINE_BYTES`]), the
@@ -49,22 +51,54 @@ use crate::validate::{Validate, Violation, Violations, push_escaped};
 pub fn from_json<T: DeserializeOwned + Validate>(bytes: &[u8]) -> Result<T, Violations> {
     // One pass when the typed parse proves enough (crate::whole); else scan, then parse.
     let value = match crate::exact::whole::parse::<T>(bytes) {
-        Some(value) => value,
-        None => scanned::<T>(bytes)?,
+        Ok(value) => value,
+        Err(err) if bytes.len() > MAX_LINE_BYTES => return Err(large(bytes, &err)),
+        Err(_) => scanned::<T>(bytes)?,
     };
     value.validate().map(|()| value)
 }
 
-/// The scan path: the scan first (syntax, depth, repeated keys), then the typed parse it
-/// calls for. It decides any document alone; [`from_json`] takes it when the single pass
-/// cannot decide.
+/// The slow path: the scan first (syntax, depth, repeated keys), then the typed parse
+/// through a `Value`, tracking the path so that a failure names its JSON pointer. It decides
+/// any document alone; [`from_json`] takes it when the single pass cannot decide.
+///
+/// Each type is compiled against two deserializers only, the single pass and this one:
+/// locating an error costs a `Value` of the document, not a second typed pass over its text.
 pub(crate) fn scanned<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Violations> {
-    Ok(match scan(bytes) {
-        Ok(Keys::Distinct) => from_bytes::<T>(bytes)?,
-        Ok(Keys::Repeated) if bytes.len() > MAX_LINE_BYTES => return Err(too_big_to_repeat()),
-        Ok(Keys::Repeated) => from_value::<T>(bytes)?,
-        Err(err) => return Err(Violations::from(vec![locate::<Value>(bytes, err)])),
-    })
+    match scan(bytes) {
+        Ok(Keys::Repeated) if bytes.len() > MAX_LINE_BYTES => Err(too_big_to_repeat()),
+        Ok(_) => {
+            let (mut value, fractions) = document(bytes)?;
+            let parsed = typed::<T>(&value);
+            // The markers go into the `Value` only after the parse that may be kept.
+            match fraction_at_int::<T>(&mut value, &fractions) {
+                Some(violation) => Err(Violations::from(vec![violation])),
+                None => parsed,
+            }
+        }
+        Err(err) => Err(Violations::from(vec![locate_syntax(bytes, err)])),
+    }
+}
+
+/// A document over 16 MiB that the single pass rejected is not read into a `Value` (several
+/// times its size): a syntax error is located as usual and a repeated key refused, and any
+/// other error is the single pass's own, at the document's root with its line and column.
+fn large(bytes: &[u8], err: &serde_json::Error) -> Violations {
+    let violation = match scan(bytes) {
+        Err(syntax) => locate_syntax(bytes, syntax),
+        Ok(Keys::Repeated) => return too_big_to_repeat(),
+        Ok(Keys::Distinct) => Violation {
+            pointer: String::new(),
+            message: format!(
+                "{} (at line {} column {}; a document longer than {MAX_LINE_BYTES} bytes is \
+                 not read a second time to name the pointer)",
+                without_position(err),
+                err.line(),
+                err.column()
+            ),
+        },
+    };
+    Violations::from(vec![violation])
 }
 
 /// A document that repeats a key is read through a `Value`, whose size is several times the
@@ -80,29 +114,26 @@ fn too_big_to_repeat() -> Violations {
     }])
 }
 
-/// The typed parse of a document without repeated keys.
-fn from_bytes<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Violations> {
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    T::deserialize(Exact(&mut de))
-        .and_then(|v| de.end().map(|()| v))
-        .map_err(|err| Violations::from(vec![locate::<T>(bytes, err)]))
-}
-
-/// The typed parse of a document with repeated keys, through a `Value` (last key wins).
-fn from_value<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Violations> {
+/// The document as a `Value` (the last of a repeated key counts) with its integers exact,
+/// and the paths of the numbers that are fractions though their `f64` reading is integral.
+fn document(bytes: &[u8]) -> Result<(Value, Vec<Vec<Step>>), Violations> {
     let mut value: Value = serde_json::from_slice(bytes)
-        .map_err(|err| Violations::from(vec![locate::<Value>(bytes, err)]))?;
+        .map_err(|err| Violations::from(vec![locate_syntax(bytes, err)]))?;
     // A `Value` holds `9223372036854775807.0` as 2^63: put the exact integers back, as
-    // `contractc validate` does. (A fraction that reads as an integral `f64` stays one here.)
-    if let Some(found) = crate::numbers::misread(bytes) {
-        crate::numbers::fix_integers(&mut value, found);
-    }
+    // `contractc validate` does.
+    let found = crate::numbers::misread(bytes).unwrap_or_default();
+    let fractions = crate::numbers::fix_integers(&mut value, found);
     // The typed parse reads each number from the `Value`'s text, where a large integral float
     // is respelt (−2^63 as `-9.223372036854776e18`, read exactly another integer).
     crate::numbers::spell_integers_exactly(&mut value);
+    Ok((value, fractions))
+}
+
+/// The typed parse of a `Value`, naming the JSON pointer of a failure.
+fn typed<T: DeserializeOwned>(value: &Value) -> Result<T, Violations> {
     let mut track = Track::new();
     T::deserialize(Exact(serde_path_to_error::Deserializer::new(
-        &value, &mut track,
+        value, &mut track,
     )))
     .map_err(|err| {
         Violations::from(vec![Violation {
@@ -112,15 +143,49 @@ fn from_value<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Violations> {
     })
 }
 
-/// Re-parses `bytes` tracking the path, to say where `err` happened.
-fn locate<T: DeserializeOwned>(bytes: &[u8], err: serde_json::Error) -> Violation {
+/// A number such as `9007199254740990.5` is no integer, but its `f64` reading in a `Value`
+/// is one, which a typed parse of the `Value` would take for an `int`. The parse of the text
+/// (the single pass) rejects it there; so the parse is run again with each such number made
+/// a plain fraction (`0.5`, `1.5`, …), and a failure at one of them is that rejection. The
+/// rerun costs a parse only for documents that hold such numbers and took the slow path.
+fn fraction_at_int<T: DeserializeOwned>(
+    value: &mut Value,
+    fractions: &[Vec<Step>],
+) -> Option<Violation> {
+    if fractions.is_empty() {
+        return None;
+    }
+    for (i, path) in fractions.iter().enumerate() {
+        let marker = serde_json::Number::from_f64(i as f64 + 0.5)?;
+        *crate::numbers::at_mut(value, path)? = Value::Number(marker);
+    }
+    let violation = typed::<T>(value).err()?.into_iter().next()?;
+    let at_fraction = fractions
+        .iter()
+        .any(|p| step_pointer(p) == violation.pointer);
+    at_fraction.then_some(violation)
+}
+
+/// The JSON pointer of a path into a `Value`.
+fn step_pointer(path: &[Step]) -> String {
+    let mut out = String::new();
+    for step in path {
+        out.push('/');
+        match step {
+            Step::Key(key) => push_escaped(&mut out, key),
+            Step::Index(i) => out.push_str(&i.to_string()),
+        }
+    }
+    out
+}
+
+/// Where a syntax error is, found by a path-tracked parse of the text into a `Value`.
+fn locate_syntax(bytes: &[u8], err: serde_json::Error) -> Violation {
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let mut track = Track::new();
-    let tracked = T::deserialize(Exact(serde_path_to_error::Deserializer::new(
-        &mut de, &mut track,
-    )))
-    .map_err(|e| (pointer(&track.path()), e))
-    .and_then(|_| de.end().map_err(|e| (String::new(), e)));
+    let tracked = Value::deserialize(serde_path_to_error::Deserializer::new(&mut de, &mut track))
+        .map_err(|e| (pointer(&track.path()), e))
+        .and_then(|_| de.end().map_err(|e| (String::new(), e)));
     let (pointer, err) = tracked.err().unwrap_or((String::new(), err));
     Violation {
         pointer,

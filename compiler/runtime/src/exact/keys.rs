@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 /// The hash of an object key: foldhash (the hash `hashbrown` uses) with a seed drawn once
 /// per process. Both paths compare keys by it. In the single pass a collision only sends the
-/// document down the scan path; in the scan it counts as a repeated key, which is harmless
+/// document down the slow path; in the scan it counts as a repeated key, which is harmless
 /// (the document is read through a `Value`, with the same result) except past 16 MiB, where
 /// repeated keys are refused: the random seed is what keeps a crafted document from forcing
 /// that refusal.

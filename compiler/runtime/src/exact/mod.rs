@@ -18,25 +18,34 @@
 //! - **bounded memory**: nesting deeper than 128 is an error, never a stack overflow, and a
 //!   document with repeated keys is refused past 16 MiB ([`crate::lines::MAX_LINE_BYTES`], the
 //!   `validate` tools' line limit) rather than read into a `Value`: the one place where this
-//!   reading is stricter than the `jsonschema` crate.
+//!   reading is stricter than the `jsonschema` crate. For the same reason, a document over
+//!   16 MiB that does not parse into its type names the error's line and column at the root
+//!   pointer rather than its exact pointer.
 //!
 //! # Two paths
 //!
 //! - **The single pass** (`whole.rs`), for the common document: the typed parse runs once
 //!   through a wrapper of the deserializer that checks every ignored value as a `Value`
 //!   parse would and fails on any repeated or non-string key. Its success proves the scan
-//!   below would have found a well-formed document with distinct keys, and that the typed
-//!   parse the scan path then runs is this very one, visitor call for visitor call.
-//! - **The scan path** (`scan.rs`, then `json.rs`), for anything the single pass cannot
-//!   decide (an error, a repeated key, a document over 16 MiB): one pass that accepts exactly
-//!   what a `Value` parse accepts and notes repeated keys, holding one hash per key of the
-//!   open objects; then the typed parse (distinct keys) or a parse through a `Value` (repeated
-//!   keys, so the last counts), and on failure a second parse with `serde_path_to_error` to
-//!   name the JSON pointer. This path decides every document alone; the single pass only
-//!   skips it when the outcome cannot differ.
+//!   below would have found a well-formed document with distinct keys, and that a typed
+//!   parse after it would be this very one, visitor call for visitor call.
+//! - **The slow path** (`scan.rs`, then `json.rs`), for anything the single pass cannot
+//!   decide (an error, a repeated key): one pass that accepts exactly what a `Value` parse
+//!   accepts and notes repeated keys, holding one hash per key of the open objects; then the
+//!   typed parse of a `Value` of the document (so the last of a repeated key counts), tracked
+//!   with `serde_path_to_error` to name the JSON pointer of a failure. This path decides
+//!   every document alone; the single pass only skips it when the outcome cannot differ.
+//!
+//! So each generated type is compiled against two deserializers only: the single pass over
+//! the text and the tracked parse of a `Value` (issue 14: a second typed pass over the text,
+//! and a third to locate its error, made up most of a generated crate's compile time). The
+//! `Value` is faithful to the text where a typed parse can tell: integers a double misreads
+//! are written back exactly, and a fraction that reads as an integral double is tried as a
+//! plain fraction, so that an `int` rejects it as the single pass does. Where a document
+//! breaks several rules, the slow path names the first in the `Value`'s key order.
 //!
 //! Both compare keys by one hash (`keys.rs`), drawn once per process: a collision only sends a
-//! document down the scan path, or, in the scan, reads it through a `Value` with the same
+//! document down the slow path, or, in the scan, reads it through a `Value` with the same
 //! result.
 //!
 //! # The oracles
@@ -46,7 +55,7 @@
 //!   emitted schemas, and fails on any disagreement; `tests/runtime_differential.rs`
 //!   compares the formats, integers, lengths and uniqueness of [`de`] and
 //!   [`crate::check`] with the `jsonschema` crate on generated inputs.
-//! - `whole/tests.rs` compares the single pass with the scan path on crafted documents
+//! - `whole/tests.rs` compares the single pass with the slow path on crafted documents
 //!   (repeated keys, deep nesting under ignored keys, trailing bytes, invalid UTF-8) and on
 //!   every one-byte edit of them (over 3,000 documents); `json/tests.rs` and the tests of
 //!   `scan.rs` compare the scan with a `Value` parse.
@@ -55,7 +64,7 @@
 //!
 //! Measured with callgrind on the reference catalog's messages (`contracts` bench payloads):
 //!
-//! - the scan path parses a document twice (the scan, then the typed parse), the single pass
+//! - the slow path parses a document twice (the scan, then the `Value`), the single pass
 //!   once: with it, `from_json` (parse and validate) takes 1.06–1.18x the instructions of a
 //!   bare serde parse of the same struct (the README's benchmark table);
 //! - reading a unique list of uuids as one `Value` per item costs ~70% of the parse of

@@ -6,7 +6,7 @@
 //! them unchecked), and fails as soon as an object repeats a key, or holds a key that is not
 //! read as a string. So when the watched parse succeeds, the scan would have found a
 //! well-formed document with distinct keys, and the typed parse it then runs is this one,
-//! visitor call for visitor call; when it fails, the caller takes the scan path, which
+//! visitor call for visitor call; when it fails, the caller takes the slow path, which
 //! decides and says where. A hash collision between two distinct keys only sends a document
 //! down that path.
 
@@ -20,17 +20,14 @@ use serde::de::{
 use super::keys::{KeySet, key_hash};
 use super::scan::check_distinct;
 use crate::de::{Exact, delegate_deserialize};
-use crate::lines::MAX_LINE_BYTES;
 
-/// The typed parse alone, or `None` when the scan path must decide: on any error, and for
-/// documents over 16 MiB (where that path refuses repeated keys).
-pub(crate) fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
-    if bytes.len() > MAX_LINE_BYTES {
-        return None;
-    }
+/// The typed parse alone, or its error when the slow path must decide. A document of any
+/// size is read so: its success proves its keys distinct, so the 16 MiB limit the slow path
+/// puts on repeated keys cannot apply to it.
+pub(crate) fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, serde_json::Error> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let value = T::deserialize(Exact(Whole::new(&mut de))).ok()?;
-    de.end().ok().map(|()| value)
+    let value = T::deserialize(Exact(Whole::new(&mut de)))?;
+    de.end().map(|()| value)
 }
 
 /// Where the hash of an object key goes while the key is read.
@@ -247,7 +244,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for WatchedMap<A> {
             slot: &mut hash,
         })?;
         if key.is_some() {
-            // A key read other than as a string, or seen before: the scan path decides.
+            // A key read other than as a string, or seen before: the slow path decides.
             let fresh = hash.is_some_and(|h| self.keys.insert(h));
             if !fresh {
                 return Err(de::Error::custom("repeated or unhashed key"));

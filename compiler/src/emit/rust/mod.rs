@@ -24,6 +24,25 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use templates::{Apply, MANIFEST, one};
 
+/// What the generated file holds beyond one type per definition.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Options {
+    /// Also emit `validate_json(name, bytes)`, which parses and validates a message named at
+    /// run time. It instantiates the whole parse of every message in the generated crate,
+    /// which is most of that crate's compile time, so it is off unless asked for
+    /// ([`crate::build::Builder::registry`]); `MESSAGE_NAMES` is always there.
+    pub registry: bool,
+}
+
+impl Options {
+    /// With or without `validate_json` ([`Options::registry`]).
+    pub fn registry(mut self, yes: bool) -> Self {
+        self.registry = yes;
+        self
+    }
+}
+
 /// Renders the whole catalog into one Rust source file (`DIR/rust/contracts.rs`), formatted.
 /// `schemas` maps each message's wire name to its JSON Schema text (embedded for
 /// `Message::json_schema()`); the only error besides a template's is a message it lacks.
@@ -31,6 +50,7 @@ pub fn emit(
     catalog: CheckedCatalog<'_>,
     schemas: &BTreeMap<String, String>,
     templates: &Templates,
+    options: Options,
 ) -> Result<String, Diagnostics> {
     missing_schemas(&catalog, schemas)?;
     let renderer = Renderer {
@@ -53,7 +73,7 @@ pub fn emit(
     }
     // The file template is rendered around a marker item, which the pieces already printed
     // replace: each piece is parsed and printed once, never again as part of the whole file.
-    let mut file = renderer.builder.file();
+    let mut file = renderer.builder.file(options.registry);
     file.items = vec![ITEMS_MARKER.to_owned()];
     let code = renderer.render(template_for(Apply::File), "file", &file, "the file")?;
     let parsed = format::parse(&code)

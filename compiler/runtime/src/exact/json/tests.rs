@@ -204,11 +204,43 @@ fn a_repeated_key_past_the_line_limit_is_refused() {
     let padding = "a".repeat(crate::lines::MAX_LINE_BYTES);
     let doc = format!(r#"{{"user_id": "u", "user_id": "u", "essays": [], "x": "{padding}"}}"#);
     assert!(errors(&doc).starts_with("/: an object repeats a key in a document longer than"));
+    // Past the limit, an error of the single pass is not read again through a `Value`.
     let distinct = format!(r#"{{"user_id": "u", "essays": [], "x": "{padding}"}}"#);
     assert!(
-        from_json::<Batch>(distinct.as_bytes()).is_err(),
-        "unknown field"
+        errors(&distinct).starts_with("/: unknown field `x` (at line 1 column 34; a document"),
+        "{}",
+        &errors(&distinct)[..100]
     );
+    // A large document the single pass reads is validated as any other.
+    let parsed = format!(r#"{{"user_id": "u", "essays": [{{"text": "{padding}"}}]}}"#);
+    assert_eq!(errors(&parsed), "/essays/0/text: longer than 5 characters");
+}
+
+#[test]
+fn a_fraction_that_reads_as_an_integral_double_is_no_int_on_either_path() {
+    // `9007199254740990.5` reads as the double 9007199254740990: the single pass decides it
+    // from the text; the slow path, which reads a `Value`, must reject it at the same place.
+    let fraction = "9007199254740990.5";
+    let single = format!(r#"{{"user_id": "u", "essays": [{{"text": "a", "words": {fraction}}}]}}"#);
+    let repeated = single.replace(r#""user_id": "u""#, r#""user_id": "u", "user_id": "u""#);
+    let unknown = single.replace(
+        r#""text": "a""#,
+        r#""text": "a", "x": 1.0000000000000000001"#,
+    );
+    let expected = "/essays/0/words: expected an integer, found a number";
+    for doc in [&single, &repeated] {
+        assert_eq!(errors(doc), expected, "{doc}");
+    }
+    // A fraction where the type takes any number or ignores the value is read as before.
+    let ignored = r#"{"user_id": "u", "user_id": "u", "essays": [{"text": "a", "x": 1.0000000000000000001}]}"#;
+    assert_eq!(
+        from_json::<Batch>(ignored.as_bytes()).unwrap().essays.len(),
+        1
+    );
+    assert_eq!(errors(&unknown), expected);
+    let both = r#"{"user_id": "u", "essays": [{"text": "a", "words": 3.0000000000000000001}, {"text": 1}]}"#;
+    let err = errors(both);
+    assert!(err.starts_with("/essays/"), "{err}");
 }
 
 #[test]

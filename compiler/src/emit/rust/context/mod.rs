@@ -143,6 +143,8 @@ pub(crate) struct FileCtx {
     pub exempt: Vec<String>,
     /// Every message, for the run-time registry (`MESSAGE_NAMES`, `validate_json`).
     pub registry: Vec<RegistryCtx>,
+    /// Emit `validate_json` ([`super::Options::registry`]).
+    pub validate_json: bool,
     /// Rendered items, in output order.
     pub items: Vec<String>,
 }
@@ -169,8 +171,8 @@ impl<'a> Builder<'a> {
         Builder { catalog }
     }
 
-    /// The file context, with `items` still empty.
-    pub fn file(&self) -> FileCtx {
+    /// The file context, with `items` still empty; `validate_json` as [`super::Options`] says.
+    pub fn file(&self, validate_json: bool) -> FileCtx {
         FileCtx {
             definition_count: self.catalog.definitions.len(),
             messages: self
@@ -192,6 +194,7 @@ impl<'a> Builder<'a> {
                     deprecated: d.deprecated.is_some(),
                 })
                 .collect(),
+            validate_json,
             items: Vec::new(),
         }
     }

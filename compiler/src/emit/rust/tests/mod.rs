@@ -4,7 +4,7 @@ mod compile;
 mod fixture;
 mod templates;
 
-use super::{Templates, emit};
+use super::{Options, Templates, emit};
 use std::path::{Path, PathBuf};
 
 /// `compiler/src/emit/rust/snapshots/<name>`.
@@ -42,12 +42,18 @@ fn assert_snapshot(name: &str, actual: &str) {
 
 /// The fixture catalog, emitted with the built-in templates.
 fn generated() -> String {
+    generated_with(Options::default())
+}
+
+/// The fixture catalog, emitted with the built-in templates and `options`.
+fn generated_with(options: Options) -> String {
     let checked = fixture::checked();
     let schemas = fixture::schemas(checked.catalog());
     emit(
         checked.emittable().unwrap(),
         &schemas,
         &Templates::builtin(),
+        options,
     )
     .unwrap()
 }
@@ -55,6 +61,21 @@ fn generated() -> String {
 #[test]
 fn catalog_matches_snapshot() {
     assert_snapshot("contracts.rs", &generated());
+}
+
+#[test]
+fn registry_is_emitted_only_when_asked_for() {
+    let plain = generated();
+    let with = generated_with(Options::default().registry(true));
+    assert!(plain.contains("pub const MESSAGE_NAMES"));
+    assert!(!plain.contains("fn validate_json("));
+    // The registry adds one function after everything else, with one arm per message.
+    let (head, registry) = with.split_at(with.find("\n/// Parses and validates").unwrap());
+    assert_eq!(head.trim_end(), plain.trim_end());
+    assert!(registry.contains("pub fn validate_json("));
+    for name in ["BatchStartedV1", "HeartbeatV1", "ScoreResponseV2"] {
+        assert!(registry.contains(&format!("\"{name}\" =>")), "{name}");
+    }
 }
 
 #[test]
@@ -110,6 +131,7 @@ fn missing_schema_is_reported() {
         checked.emittable().unwrap(),
         &schemas,
         &Templates::builtin(),
+        Options::default(),
     )
     .unwrap_err();
     let messages: Vec<_> = err.iter().map(|d| d.message.clone()).collect();

@@ -2,7 +2,7 @@
 
 use super::fixture;
 use crate::diag::Code;
-use crate::emit::rust::{Templates, emit};
+use crate::emit::rust::{Options, Templates, emit};
 
 fn dir_with(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -16,7 +16,13 @@ fn emit_with(dir: &tempfile::TempDir) -> Result<String, String> {
     let templates = Templates::from_dir(dir.path()).map_err(|d| messages(&d))?;
     let checked = fixture::checked();
     let schemas = fixture::schemas(checked.catalog());
-    emit(checked.emittable().unwrap(), &schemas, &templates).map_err(|d| messages(&d))
+    emit(
+        checked.emittable().unwrap(),
+        &schemas,
+        &templates,
+        Options::default(),
+    )
+    .map_err(|d| messages(&d))
 }
 
 fn messages(d: &crate::diag::Diagnostics) -> String {
@@ -99,7 +105,12 @@ fn builtin_templates_blame_contractc() {
     let checked = fixture::checked();
     let templates = Templates::builtin();
     let schemas = fixture::schemas(checked.catalog());
-    let ok = emit(checked.emittable().unwrap(), &schemas, &templates);
+    let ok = emit(
+        checked.emittable().unwrap(),
+        &schemas,
+        &templates,
+        Options::default(),
+    );
     assert!(ok.is_ok());
     let err = templates.error("struct.rs.tera", "`X`", "renders Rust that does not parse");
     let d = err.iter().next().unwrap();

@@ -3,10 +3,10 @@
 //! summary printed. A build whose inputs and outputs still match it has nothing to do, and
 //! answers from it without parsing, checking or generating.
 
-use crate::Diagnostics;
-use crate::output::Outputs;
-use crate::parse::files::discover;
-use crate::source::SourceMap;
+use contractc::Diagnostics;
+use contractc::output::Outputs;
+use contractc::parse::files::discover;
+use contractc::source::SourceMap;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -20,6 +20,9 @@ pub const RECORD: &str = ".contractc/build";
 pub struct Record {
     /// The contractc that built: version and executable fingerprint.
     builder: String,
+    /// The options that change the outputs (`registry`), as the caller spells them.
+    #[serde(default)]
+    options: String,
     /// Catalog files as read, in order, with the SHA-256 of their text.
     inputs: Vec<(String, String)>,
     /// Outputs relative to the output directory, with size and modification time (ns).
@@ -29,12 +32,14 @@ pub struct Record {
 }
 
 impl Record {
-    /// The record of a build that read `sources` and wrote `outputs` into `out`; `None` when
-    /// a path is not UTF-8 or an output cannot be read back (such a build is never replayed).
+    /// The record of a build that read `sources` and wrote `outputs` into `out` with
+    /// `options`; `None` when a path is not UTF-8 or an output cannot be read back (such a
+    /// build is never replayed).
     pub fn new(
         sources: &SourceMap,
         outputs: &Outputs,
         out: &Path,
+        options: &str,
         summary: String,
     ) -> Option<Self> {
         let mut inputs = sources
@@ -52,6 +57,7 @@ impl Record {
             .collect::<Option<Vec<_>>>()?;
         Some(Record {
             builder: builder(),
+            options: options.to_owned(),
             inputs,
             outputs,
             summary,
@@ -61,7 +67,7 @@ impl Record {
     /// Writes the record into `out` (atomically, as every output).
     pub fn save(&self, out: &Path) -> std::io::Result<()> {
         let text = serde_json::to_vec(self).map_err(std::io::Error::other)?;
-        crate::output::write_if_changed(&out.join(RECORD), &text).map(drop)
+        contractc::output::write_if_changed(&out.join(RECORD), &text).map(drop)
     }
 
     /// Removes the record of `out`, if any: the outputs no longer match a clean build.
@@ -73,12 +79,13 @@ impl Record {
     }
 
     /// The record of `out`, when the catalog `dir` and the outputs still match it exactly:
-    /// the same contractc, the same catalog files with the same text, every output with its
-    /// recorded size and time, and no other generated file beside them.
-    pub fn replay(dir: &Path, out: &Path) -> Option<Self> {
+    /// the same contractc with the same `options`, the same catalog files with the same
+    /// text, every output with its recorded size and time, and no other generated file
+    /// beside them.
+    pub fn replay(dir: &Path, out: &Path, options: &str) -> Option<Self> {
         let text = std::fs::read(out.join(RECORD)).ok()?;
         let record: Record = serde_json::from_slice(&text).ok()?;
-        if record.builder != builder() || !record.inputs_match(dir) {
+        if record.builder != builder() || record.options != options || !record.inputs_match(dir) {
             return None;
         }
         let mut expected = Outputs::default();
