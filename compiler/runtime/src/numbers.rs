@@ -179,23 +179,29 @@ pub fn spell_integers_exactly(value: &mut Value) {
     }
 }
 
+/// 2^63 and 2^64 as `f64`: the first floats past `i64` and `u64`.
+const I64_END: f64 = 9_223_372_036_854_775_808.0;
+const U64_END: f64 = 18_446_744_073_709_551_616.0;
+
+/// The integer a float denotes, if it is one within `i64` (`fract() == 0`): for deserializers
+/// that hand over no text, such as a `Value`'s.
+pub(crate) fn integral_i64(f: f64) -> Option<i64> {
+    // Exact: an integral float in range converts without rounding.
+    #[allow(clippy::cast_possible_truncation)]
+    (f.fract() == 0.0 && (-I64_END..I64_END).contains(&f)).then_some(f as i64)
+}
+
 /// The integer `f` is, as a JSON number, when it is one of 1e16 or more within `i64`/`u64`.
 fn integral_64(f: f64) -> Option<Number> {
-    /// 2^63 and 2^64 as `f64`: the first floats past `i64` and `u64`.
-    const I64_END: f64 = 9_223_372_036_854_775_808.0;
-    const U64_END: f64 = 18_446_744_073_709_551_616.0;
-    if f.fract() != 0.0 || f.abs() < 1e16 {
+    if f.abs() < 1e16 {
         return None;
+    }
+    if let Some(i) = integral_i64(f) {
+        return Some(i.into());
     }
     // Exact: an integral float within the range converts without rounding.
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    if (-I64_END..I64_END).contains(&f) {
-        Some((f as i64).into())
-    } else if (0.0..U64_END).contains(&f) {
-        Some((f as u64).into())
-    } else {
-        None
-    }
+    (f.fract() == 0.0 && (0.0..U64_END).contains(&f)).then(|| (f as u64).into())
 }
 
 /// `n` as a JSON number: exact within `i64` and `u64`; past them, the double beyond the

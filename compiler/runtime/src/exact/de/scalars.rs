@@ -19,17 +19,6 @@ const RAW_TOKENS: [&str; 2] = [
     "$serde_json::private::Number",
 ];
 
-/// 2^63 as `f64`: the first float above `i64::MAX`.
-const TWO_POW_63: f64 = 9_223_372_036_854_775_808.0;
-
-/// The integer a float denotes, if it is one within `i64` (`fract() == 0`): for deserializers
-/// that hand over no text, such as a `Value`'s.
-fn integral(v: f64) -> Option<i64> {
-    // Exact: an integral float in range converts without rounding.
-    #[allow(clippy::cast_possible_truncation)]
-    (v.fract() == 0.0 && (-TWO_POW_63..TWO_POW_63).contains(&v)).then_some(v as i64)
-}
-
 /// Accepts any JSON number that is mathematically an integer within `i64`, decided from its
 /// text where the deserializer gives it ([`crate::numbers::exact`]): `1.0`, `1e3` and
 /// `9223372036854775807.0` are integers, `9007199254740990.5` and `-9223372036854775809` are
@@ -89,7 +78,7 @@ impl<'de> Visitor<'de> for I64Visitor {
     /// Only from deserializers that give no text: a float is an integer when `fract() == 0`,
     /// so `1.0`, `1e3`, `1.5e10` and `-0.0` are integers; `1.5` and `1e-10` are not.
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<i64, E> {
-        integral(v).ok_or_else(|| E::invalid_value(Unexpected::Float(v), &self))
+        crate::numbers::integral_i64(v).ok_or_else(|| E::invalid_value(Unexpected::Float(v), &self))
     }
 
     /// A deserializer that knows no `RawValue` hands the value itself on.
