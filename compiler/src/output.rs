@@ -2,8 +2,10 @@
 //! and files contractc generated earlier that no longer have a source are removed.
 
 use std::collections::BTreeMap;
+use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Generated files in memory, by path relative to the output directory.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -114,7 +116,8 @@ impl Outputs {
 /// Writes `content` to `path` through a temporary file in the same directory and a rename,
 /// unless the file already holds exactly that; returns whether it wrote. A reader sees the old
 /// file or the new one, never a part. There is no fsync, as in cargo's own outputs: a crash can
-/// lose a write, never tear one, and the next build writes it again.
+/// lose a write, never tear one, and the next build writes it again. On an error the temporary
+/// file is removed.
 pub fn write_if_changed(path: &Path, content: &[u8]) -> std::io::Result<bool> {
     if std::fs::read(path).is_ok_and(|existing| existing == content) {
         return Ok(false);
@@ -124,23 +127,59 @@ pub fn write_if_changed(path: &Path, content: &[u8]) -> std::io::Result<bool> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent)?;
-    let mut tmp = temp_builder().tempfile_in(parent)?;
-    tmp.write_all(content)?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(true)
+    let (tmp, file) = create_temp(parent, path, &TEMP_COUNTER)?;
+    let result = fill(file, content).and_then(|()| std::fs::rename(&tmp, path));
+    if result.is_err() {
+        // The error to report is the write's or the rename's; a failed clean-up adds nothing.
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map(|()| true)
 }
 
-/// Temporary files with the permissions of a plainly created file (rw for all, less the
-/// umask), not tempfile's private 0600: the rename keeps them.
-fn temp_builder() -> tempfile::Builder<'static, 'static> {
-    let mut builder = tempfile::Builder::new();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    builder
+/// Writes `content` and closes the file (before the rename: some systems refuse to rename an
+/// open file).
+fn fill(mut file: File, content: &[u8]) -> std::io::Result<()> {
+    file.write_all(content)
 }
+
+/// Temporary names made so far by this process.
+static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// Creates a new file beside `path`: `.<name>.<pid>.<n>.tmp`, `n` taken from `counter`, never an existing one (a
+/// name left by a crashed run with the same pid is skipped). `File::create_new` gives it the
+/// permissions of a plainly created file (0666 less the umask), which the rename keeps. The
+/// `.tmp` suffix keeps it out of [`OWNED_SUFFIXES`].
+fn create_temp(
+    parent: &Path,
+    path: &Path,
+    counter: &AtomicU64,
+) -> std::io::Result<(PathBuf, File)> {
+    // A prefix of the name shows whose file it is and keeps the temporary name within the
+    // file system's limit on name length.
+    let name: String = path.file_name().map_or_else(String::new, |n| {
+        n.to_string_lossy().chars().take(64).collect()
+    });
+    let pid = std::process::id();
+    for _ in 0..TEMP_ATTEMPTS {
+        let n = counter.fetch_add(1, Ordering::Relaxed);
+        let tmp = parent.join(format!(".{name}.{pid}.{n}.tmp"));
+        match File::create_new(&tmp) {
+            Ok(file) => return Ok((tmp, file)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::new(
+        std::io::ErrorKind::AlreadyExists,
+        format!(
+            "no free temporary name beside {} after {TEMP_ATTEMPTS} tries",
+            path.display()
+        ),
+    ))
+}
+
+/// How many taken temporary names [`create_temp`] skips before it gives up.
+const TEMP_ATTEMPTS: u32 = 1000;
 
 #[cfg(test)]
 mod tests {
@@ -213,5 +252,65 @@ mod tests {
             .unwrap();
         let umask = u32::from_str_radix(String::from_utf8_lossy(&umask.stdout).trim(), 8).unwrap();
         assert_eq!(mode, 0o666 & !umask, "{mode:o} with umask {umask:o}");
+    }
+
+    /// The names in `dir`, sorted.
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_failed_rename_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        // The target is a directory: the temporary file is written, the rename fails.
+        let path = dir.path().join("f.rs");
+        std::fs::create_dir(&path).unwrap();
+        assert!(write_if_changed(&path, b"a").is_err());
+        assert_eq!(names(dir.path()), ["f.rs"]);
+        assert!(path.is_dir(), "the directory is left as it was");
+    }
+
+    #[test]
+    fn a_taken_temporary_name_is_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.rs");
+        // Names a crashed run with this pid could have left.
+        let pid = std::process::id();
+        for n in 0..3 {
+            std::fs::write(dir.path().join(format!(".f.rs.{pid}.{n}.tmp")), "stale").unwrap();
+        }
+        let counter = AtomicU64::new(0);
+        let (tmp, file) = create_temp(dir.path(), &path, &counter).unwrap();
+        drop(file);
+        assert_eq!(tmp, dir.path().join(format!(".f.rs.{pid}.3.tmp")));
+        for n in 0..3 {
+            let kept = std::fs::read(dir.path().join(format!(".f.rs.{pid}.{n}.tmp"))).unwrap();
+            assert_eq!(kept, b"stale", "not overwritten");
+        }
+    }
+
+    #[test]
+    fn a_write_leaves_only_the_target() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.rs");
+        assert!(write_if_changed(&path, b"old").unwrap());
+        assert!(write_if_changed(&path, b"new").unwrap());
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+        assert_eq!(names(dir.path()), ["f.rs"]);
+    }
+
+    #[test]
+    fn a_long_name_still_gets_a_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        // 240 bytes: within the usual 255-byte limit, but not with a prefix and suffix added.
+        let path = dir.path().join(format!("{}.rs", "n".repeat(237)));
+        assert!(write_if_changed(&path, b"a").unwrap());
+        assert_eq!(std::fs::read(&path).unwrap(), b"a");
+        assert_eq!(names(dir.path()).len(), 1);
     }
 }

@@ -3,8 +3,7 @@
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::emit::error_chain as chain;
 use serde::Serialize;
-use std::collections::HashMap;
-use tera::{Context, Tera, Value};
+use tera::{Context, Kwargs, State, Tera, Value};
 
 macro_rules! manifest {
     ($($name:literal),* $(,)?) => {
@@ -33,13 +32,9 @@ impl Engine {
     /// Every built-in template, with the `py_str` filter.
     pub(super) fn new() -> Result<Engine, Diagnostics> {
         let mut tera = Tera::default();
-        tera.autoescape_on(Vec::new());
-        tera.register_filter("py_str", |v: &Value, _: &HashMap<String, Value>| {
-            let text = match v {
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
-            Ok(Value::String(super::literal::str_lit(&text)))
+        tera.autoescape_on(Vec::<&str>::new());
+        tera.register_filter("py_str", |v: &Value, _: Kwargs, _: &State| {
+            super::literal::str_lit(&crate::emit::template_text(v))
         });
         tera.add_raw_templates(MANIFEST.iter().copied())
             .map_err(|e| failure(format!("the Python templates do not load: {}", chain(&e))))?;
@@ -58,7 +53,7 @@ impl Engine {
             Context::from_serialize(value)
         } else {
             let mut context = Context::new();
-            context.insert(name, value);
+            context.insert(name.to_owned(), value);
             Ok(context)
         };
         context

@@ -244,7 +244,7 @@ impl Renderer<'_> {
         subject: &str,
     ) -> Result<String, Diagnostics> {
         let mut context = tera::Context::new();
-        context.insert(key, ctx);
+        context.insert(key.to_owned(), ctx);
         self.tera.render(name, &context).map_err(|e| {
             let what = format!("does not render: {}", templates::chain(&e));
             self.templates.error(name, subject, &what)

@@ -2,9 +2,10 @@
 
 use super::literal::{raw_str_lit, str_lit};
 use crate::diag::{Code, Diagnostic, Diagnostics};
-use std::collections::{BTreeMap, HashMap};
+use crate::emit::template_text as text_of;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use tera::{Tera, Value};
+use tera::{Kwargs, State, Tera, Value};
 
 /// What a template is rendered for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,12 +100,12 @@ impl Templates {
     /// A Tera instance holding every template, with contractc's filters.
     pub(crate) fn engine(&self) -> Result<Tera, Diagnostics> {
         let mut tera = Tera::default();
-        tera.autoescape_on(Vec::new());
-        tera.register_filter("rust_str", |v: &Value, _: &HashMap<String, Value>| {
-            Ok(Value::String(str_lit(&text_of(v))))
+        tera.autoescape_on(Vec::<&str>::new());
+        tera.register_filter("rust_str", |v: &Value, _: Kwargs, _: &State| {
+            str_lit(&text_of(v))
         });
-        tera.register_filter("raw_str", |v: &Value, _: &HashMap<String, Value>| {
-            Ok(Value::String(raw_str_lit(&text_of(v))))
+        tera.register_filter("raw_str", |v: &Value, _: Kwargs, _: &State| {
+            raw_str_lit(&text_of(v))
         });
         let all = self
             .sources
@@ -137,14 +138,6 @@ impl Templates {
         } else {
             "fix the template named in the message, or the overriding templates it uses".to_string()
         }
-    }
-}
-
-/// A value as text: strings as they are, anything else as JSON.
-fn text_of(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
     }
 }
 

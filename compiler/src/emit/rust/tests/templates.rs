@@ -86,18 +86,46 @@ fn broken_file_template_is_named() {
 
 #[test]
 fn template_syntax_error_is_reported_at_load() {
-    let dir = dir_with(&[("enum.rs.tera", "{% if %}")]);
+    let dir = dir_with(&[("enum.rs.tera", "// An enum.\n{% if %}")]);
     let err = emit_with(&dir).unwrap_err();
     assert!(err.contains("enum.rs.tera"), "{err}");
+    assert!(err.contains("line 2"), "the template line: {err}");
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
 }
 
 #[test]
 fn render_error_names_template_and_cause() {
-    let dir = dir_with(&[("enum.rs.tera", "pub enum {{ e.no_such_key }} {}")]);
+    let dir = dir_with(&[(
+        "enum.rs.tera",
+        "// An enum.\npub enum {{ e.no_such_key }} {}",
+    )]);
     let err = emit_with(&dir).unwrap_err();
     assert!(err.contains("template `enum.rs.tera`"), "{err}");
     assert!(err.contains("does not render"), "{err}");
     assert!(err.contains("no_such_key"), "{err}");
+    assert!(
+        err.contains("line 2, column 15"),
+        "the template line and column: {err}"
+    );
+}
+
+#[test]
+fn an_error_inside_a_component_names_its_template() {
+    let builtin = include_str!("../../../../../templates/rust/macros.rs.tera");
+    let broken = builtin.replace("{{ line }}", "{{ line.no_such_key }}");
+    assert_ne!(broken, builtin);
+    let dir = dir_with(&[("macros.rs.tera", &broken)]);
+    let err = emit_with(&dir).unwrap_err();
+    assert!(err.contains("no_such_key"), "{err}");
+    assert!(err.contains("`macros.rs.tera`, line 5"), "{err}");
+}
+
+#[test]
+fn an_override_that_calls_an_unknown_component_fails_at_load() {
+    let dir = dir_with(&[("enum.rs.tera", "{{ <no_such_component/> }}")]);
+    let err = emit_with(&dir).unwrap_err();
+    assert!(err.contains("do not load"), "{err}");
+    assert!(err.contains("no_such_component"), "{err}");
 }
 
 #[test]
