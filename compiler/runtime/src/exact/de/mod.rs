@@ -60,12 +60,14 @@ pub(crate) use delegate_deserialize;
 mod containers;
 mod exact;
 mod formats;
+mod record;
 mod scalars;
 mod unique;
 
 pub use exact::Exact;
 pub use formats::{is_date, is_datetime, is_uuid, parse_datetime, parse_naive_date, parse_uuid};
-pub use unique::{UniqueList, strict_unique};
+pub use record::FieldIndex;
+pub use unique::{UniqueList, UniqueValue, strict_unique};
 
 /// A type deserialised with JSON Schema's rules rather than serde's defaults.
 pub trait Strict<'de>: Sized {
