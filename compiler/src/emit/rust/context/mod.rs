@@ -243,7 +243,7 @@ impl<'a> Builder<'a> {
         }));
         let reads = self.reads(def, &fields);
         StructCtx {
-            expecting: str_lit(&format!("struct {wire}")),
+            expecting: str_lit(&format!("struct {ident}")),
             reads,
             allow_deprecated: def.deprecated.is_some()
                 || fields

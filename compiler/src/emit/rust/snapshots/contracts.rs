@@ -436,7 +436,7 @@ const _: () = {
     impl<'de> de::Visitor<'de> for __Visitor {
         type Value = ElsCjAssessmentRequestV1;
         fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            f.write_str("struct ELS_CJAssessmentRequestV1")
+            f.write_str("struct ElsCjAssessmentRequestV1")
         }
         fn visit_map<A: de::MapAccess<'de>>(
             self,
@@ -1671,7 +1671,7 @@ const _: () = {
     impl<'de> de::Visitor<'de> for __Visitor {
         type Value = EssayV1;
         fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            f.write_str("struct essay_v1")
+            f.write_str("struct EssayV1")
         }
         fn visit_map<A: de::MapAccess<'de>>(
             self,
