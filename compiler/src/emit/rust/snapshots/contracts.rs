@@ -24,6 +24,14 @@ pub struct BatchStartedV1 {
 const _: () = {
     use ::contractc_runtime::serde::de;
     const __FIELDS: &[&str] = &["user_id", "org_id", "count"];
+    fn __index(key: &str) -> ::core::option::Option<usize> {
+        match key {
+            "user_id" => ::core::option::Option::Some(0),
+            "org_id" => ::core::option::Option::Some(1),
+            "count" => ::core::option::Option::Some(2),
+            _ => ::core::option::Option::None,
+        }
+    }
     struct __Visitor;
     impl<'de> de::Visitor<'de> for __Visitor {
         type Value = BatchStartedV1;
@@ -37,7 +45,11 @@ const _: () = {
             let mut __f0 = ::core::option::Option::None;
             let mut __f1 = ::core::option::Option::None;
             let mut __f2 = ::core::option::Option::None;
-            let __keys = ::contractc_runtime::de::FieldIndex::new(__FIELDS, true);
+            let __keys = ::contractc_runtime::de::FieldIndex::new(
+                __FIELDS,
+                __index,
+                true,
+            );
             while let ::core::option::Option::Some(__key) = map.next_key_seed(__keys)? {
                 match __key {
                     ::core::option::Option::Some(0) => {
@@ -432,6 +444,35 @@ const _: () = {
         "deep",
         "tokens",
     ];
+    fn __index(key: &str) -> ::core::option::Option<usize> {
+        match key {
+            "user_id" => ::core::option::Option::Some(0),
+            "org_id" => ::core::option::Option::Some(1),
+            "type" => ::core::option::Option::Some(2),
+            "self" => ::core::option::Option::Some(3),
+            "fooBar" => ::core::option::Option::Some(4),
+            "essays" => ::core::option::Option::Some(5),
+            "tags" => ::core::option::Option::Some(6),
+            "scores" => ::core::option::Option::Some(7),
+            "ids" => ::core::option::Option::Some(8),
+            "created_at" => ::core::option::Option::Some(9),
+            "due" => ::core::option::Option::Some(10),
+            "contact" => ::core::option::Option::Some(11),
+            "grade_code" => ::core::option::Option::Some(12),
+            "payload" => ::core::option::Option::Some(13),
+            "status" => ::core::option::Option::Some(14),
+            "matrix" => ::core::option::Option::Some(15),
+            "tree" => ::core::option::Option::Some(16),
+            "old_note" => ::core::option::Option::Some(17),
+            "weights" => ::core::option::Option::Some(18),
+            "batch_id" => ::core::option::Option::Some(19),
+            "label" => ::core::option::Option::Some(20),
+            "ratio" => ::core::option::Option::Some(21),
+            "deep" => ::core::option::Option::Some(22),
+            "tokens" => ::core::option::Option::Some(23),
+            _ => ::core::option::Option::None,
+        }
+    }
     struct __Visitor;
     impl<'de> de::Visitor<'de> for __Visitor {
         type Value = ElsCjAssessmentRequestV1;
@@ -466,7 +507,11 @@ const _: () = {
             let mut __f21 = ::core::option::Option::None;
             let mut __f22 = ::core::option::Option::None;
             let mut __f23 = ::core::option::Option::None;
-            let __keys = ::contractc_runtime::de::FieldIndex::new(__FIELDS, false);
+            let __keys = ::contractc_runtime::de::FieldIndex::new(
+                __FIELDS,
+                __index,
+                false,
+            );
             while let ::core::option::Option::Some(__key) = map.next_key_seed(__keys)? {
                 match __key {
                     ::core::option::Option::Some(0) => {
@@ -1149,6 +1194,9 @@ pub struct HeartbeatV1 {}
 const _: () = {
     use ::contractc_runtime::serde::de;
     const __FIELDS: &[&str] = &[];
+    fn __index(_: &str) -> ::core::option::Option<usize> {
+        ::core::option::Option::None
+    }
     struct __Visitor;
     impl<'de> de::Visitor<'de> for __Visitor {
         type Value = HeartbeatV1;
@@ -1159,7 +1207,11 @@ const _: () = {
             self,
             mut map: A,
         ) -> ::core::result::Result<HeartbeatV1, A::Error> {
-            let __keys = ::contractc_runtime::de::FieldIndex::new(__FIELDS, false);
+            let __keys = ::contractc_runtime::de::FieldIndex::new(
+                __FIELDS,
+                __index,
+                false,
+            );
             while map.next_key_seed(__keys)?.is_some() {
                 map.next_value::<de::IgnoredAny>()?;
             }
@@ -1237,6 +1289,15 @@ pub struct ScoreResponseV2 {
 const _: () = {
     use ::contractc_runtime::serde::de;
     const __FIELDS: &[&str] = &["user_id", "org_id", "essay", "grade"];
+    fn __index(key: &str) -> ::core::option::Option<usize> {
+        match key {
+            "user_id" => ::core::option::Option::Some(0),
+            "org_id" => ::core::option::Option::Some(1),
+            "essay" => ::core::option::Option::Some(2),
+            "grade" => ::core::option::Option::Some(3),
+            _ => ::core::option::Option::None,
+        }
+    }
     struct __Visitor;
     impl<'de> de::Visitor<'de> for __Visitor {
         type Value = ScoreResponseV2;
@@ -1251,7 +1312,11 @@ const _: () = {
             let mut __f1 = ::core::option::Option::None;
             let mut __f2 = ::core::option::Option::None;
             let mut __f3 = ::core::option::Option::None;
-            let __keys = ::contractc_runtime::de::FieldIndex::new(__FIELDS, false);
+            let __keys = ::contractc_runtime::de::FieldIndex::new(
+                __FIELDS,
+                __index,
+                false,
+            );
             while let ::core::option::Option::Some(__key) = map.next_key_seed(__keys)? {
                 match __key {
                     ::core::option::Option::Some(0) => {
@@ -1510,6 +1575,15 @@ pub struct TreeNode {
 const _: () = {
     use ::contractc_runtime::serde::de;
     const __FIELDS: &[&str] = &["label", "children", "parent", "attributes"];
+    fn __index(key: &str) -> ::core::option::Option<usize> {
+        match key {
+            "label" => ::core::option::Option::Some(0),
+            "children" => ::core::option::Option::Some(1),
+            "parent" => ::core::option::Option::Some(2),
+            "attributes" => ::core::option::Option::Some(3),
+            _ => ::core::option::Option::None,
+        }
+    }
     struct __Visitor;
     impl<'de> de::Visitor<'de> for __Visitor {
         type Value = TreeNode;
@@ -1524,7 +1598,11 @@ const _: () = {
             let mut __f1 = ::core::option::Option::None;
             let mut __f2 = ::core::option::Option::None;
             let mut __f3 = ::core::option::Option::None;
-            let __keys = ::contractc_runtime::de::FieldIndex::new(__FIELDS, false);
+            let __keys = ::contractc_runtime::de::FieldIndex::new(
+                __FIELDS,
+                __index,
+                false,
+            );
             while let ::core::option::Option::Some(__key) = map.next_key_seed(__keys)? {
                 match __key {
                     ::core::option::Option::Some(0) => {
@@ -1667,6 +1745,16 @@ pub struct EssayV1 {
 const _: () = {
     use ::contractc_runtime::serde::de;
     const __FIELDS: &[&str] = &["text", "score", "word_count", "language", "grade"];
+    fn __index(key: &str) -> ::core::option::Option<usize> {
+        match key {
+            "text" => ::core::option::Option::Some(0),
+            "score" => ::core::option::Option::Some(1),
+            "word_count" => ::core::option::Option::Some(2),
+            "language" => ::core::option::Option::Some(3),
+            "grade" => ::core::option::Option::Some(4),
+            _ => ::core::option::Option::None,
+        }
+    }
     struct __Visitor;
     impl<'de> de::Visitor<'de> for __Visitor {
         type Value = EssayV1;
@@ -1682,7 +1770,11 @@ const _: () = {
             let mut __f2 = ::core::option::Option::None;
             let mut __f3 = ::core::option::Option::None;
             let mut __f4 = ::core::option::Option::None;
-            let __keys = ::contractc_runtime::de::FieldIndex::new(__FIELDS, false);
+            let __keys = ::contractc_runtime::de::FieldIndex::new(
+                __FIELDS,
+                __index,
+                false,
+            );
             while let ::core::option::Option::Some(__key) = map.next_key_seed(__keys)? {
                 match __key {
                     ::core::option::Option::Some(0) => {
