@@ -60,6 +60,7 @@ impl FieldIndex {
 impl<'de> DeserializeSeed<'de> for FieldIndex {
     type Value = Option<usize>;
 
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<usize>, D::Error> {
         d.deserialize_identifier(self)
     }
@@ -73,6 +74,7 @@ impl<'de> Visitor<'de> for FieldIndex {
     }
 
     // `visit_borrowed_str` and `visit_string` hand on to this one.
+    #[inline]
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<usize>, E> {
         match (self.index)(v) {
             None if self.deny_unknown => Err(E::unknown_field(v, self.fields)),
