@@ -127,7 +127,7 @@ fn records_are_not_messages() {
 /// The JSON Schema says `"type": "object"`; serde's derived `Deserialize` also accepts a
 /// struct written as a JSON array of its fields in order, so the Rust validator says `ok`.
 /// serde's derive would read a struct from an array of its fields; JSON Schema says object
-/// (spec §7). The runtime's `de::Exact` reads structs only from objects.
+/// (spec §7). The generated `Deserialize` reads structs only from objects.
 #[test]
 fn an_array_is_not_a_message() {
     let array = br#"["u-1",null,3,null,"ENG5"]"#;

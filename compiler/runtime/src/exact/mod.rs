@@ -12,7 +12,7 @@
 //! - **the last of a repeated key counts**, as in a `Value` (serde's derive rejects the
 //!   repeated field);
 //! - **the same shapes**: a struct is read from an object only and an enum from a string only
-//!   ([`de::Exact`]), integers by value (`1.0` and `1e3` are integers), formats as the
+//!   (the generated types' own `Deserialize`, [`de::Exact`] for derived ones), integers by value (`1.0` and `1e3` are integers), formats as the
 //!   `jsonschema` crate reads them ([`de`]), a field's own `unique` list compared as JSON
 //!   values while parsing ([`de::strict_unique`]);
 //! - **bounded memory**: nesting deeper than 128 is an error, never a stack overflow, and a

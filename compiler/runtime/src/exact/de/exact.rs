@@ -3,7 +3,9 @@
 //! serde's derives are more liberal than JSON Schema: a derived struct also accepts an array
 //! of its fields in order (`["u-1", null]` for `{"user_id": "u-1", "org_id": null}`), and a
 //! derived unit-only enum also accepts `{"red": null}` for `"red"`. The schema says `type:
-//! object` and `enum: [...]` (strings), so the generated types read through this adapter.
+//! object` and `enum: [...]` (strings). The generated types need no adapter (their own
+//! `Deserialize` reads objects and strings only); [`crate::from_json`] reads its top-level
+//! type through this one, so that a derived type of a user's is read the same way.
 
 use std::fmt;
 

@@ -1,12 +1,18 @@
 //! Strict deserialisation: JSON Schema semantics where serde's defaults differ.
 //!
-//! Generated fields whose type holds `i64`, `uuid::Uuid`, `DateTime<FixedOffset>`,
-//! `NaiveDate`, a record or an enum (at any depth of `Option`, `Vec`, `BTreeMap<String, _>`,
-//! `Box`) carry `#[serde(deserialize_with = "::contractc_runtime::de::strict")]`, so they
-//! accept exactly what the emitted JSON Schema accepts under the `jsonschema` crate 0.61 with
-//! format validation on. Generated records and enums implement [`Strict`] through [`Exact`]
-//! (objects only, strings only). A field's own `unique` list whose items Rust compares
-//! differently from JSON uses [`strict_unique`] instead.
+//! [`Strict`] reads `i64`, `uuid::Uuid`, `DateTime<FixedOffset>` and `NaiveDate` (at any
+//! depth of `Option`, `Vec`, `BTreeMap<String, _>`, `Box`) so that they accept exactly what
+//! the emitted JSON Schema accepts under the `jsonschema` crate 0.61 with format validation
+//! on. Generated records and enums write their own `Deserialize` (objects only, strings only,
+//! serde's derive's error texts), which is also their `Strict`: a record reads each key with
+//! the one shared [`FieldIndex`], and each value as its type, as a [`StrictValue`] where the
+//! type holds one of the types above, a record or an enum, and as a [`UniqueValue`] for a
+//! field's own `unique` list whose items Rust compares differently from JSON. So strictness
+//! is compiled once per (value type, deserializer), not once per field.
+//!
+//! For a struct of your own, `#[serde(deserialize_with = "::contractc_runtime::de::strict")]`
+//! (or [`strict_unique`]) on a field gives it the same reading; [`Exact`] reads a derived
+//! struct from objects only and a derived enum from strings only.
 //!
 //! ```
 //! use contractc_runtime::de;
@@ -60,12 +66,14 @@ pub(crate) use delegate_deserialize;
 mod containers;
 mod exact;
 mod formats;
+mod record;
 mod scalars;
 mod unique;
 
 pub use exact::Exact;
 pub use formats::{is_date, is_datetime, is_uuid, parse_datetime, parse_naive_date, parse_uuid};
-pub use unique::{UniqueList, strict_unique};
+pub use record::FieldIndex;
+pub use unique::{UniqueList, UniqueValue, strict_unique};
 
 /// A type deserialised with JSON Schema's rules rather than serde's defaults.
 pub trait Strict<'de>: Sized {

@@ -68,6 +68,17 @@ impl<'de, T: Strict<'de>> UniqueList<'de> for Option<Vec<T>> {
     }
 }
 
+/// Carries a [`UniqueList`] through serde's `Deserialize`-based APIs, as
+/// [`StrictValue`](super::StrictValue) carries a [`Strict`] value: what a generated record
+/// reads a field's own `unique` list as.
+pub struct UniqueValue<T>(pub T);
+
+impl<'de, T: UniqueList<'de>> Deserialize<'de> for UniqueValue<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        T::deserialize_unique(d).map(UniqueValue)
+    }
+}
+
 /// A `Vec<T>` read by [`UniqueList`], inside an `Option`.
 struct UniqueVec<T>(Vec<T>);
 

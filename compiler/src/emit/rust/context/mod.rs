@@ -58,6 +58,12 @@ pub(crate) struct StructCtx {
     pub json_schema: Option<String>,
     /// Declared fields, in the order written.
     pub fields: Vec<FieldCtx>,
+    /// What the struct's `Deserialize` reads: `user_id` and `org_id` when attributed, then
+    /// the declared fields, in the order written.
+    pub reads: Vec<ReadCtx>,
+    /// What a wrong JSON type is told it should have been, as serde's derive says it
+    /// (`struct NAME`), as a string literal.
+    pub expecting: String,
     /// Accessors of fields with a default.
     pub defaults: Vec<DefaultAccessor>,
     /// Values to validate (identity limits first, then fields), only those that run code.
@@ -87,6 +93,20 @@ pub(crate) struct FieldCtx {
     pub complex: bool,
     /// Contents of the `#[serde(...)]` attribute (`rename = "x"`, `default`, ...); may be empty.
     pub serde: Vec<String>,
+}
+
+/// One key of a struct's JSON object, as its `Deserialize` reads it.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ReadCtx {
+    /// Rust field name (maybe raw: `r#type`).
+    pub ident: String,
+    /// Wire name as a string literal.
+    pub key: String,
+    /// How the value is read: `plain` (its own `Deserialize`), `strict`
+    /// (`de::StrictValue`) or `unique` (`de::UniqueValue`).
+    pub read: &'static str,
+    /// May be absent (`None` then).
+    pub optional: bool,
 }
 
 /// One value to validate.
@@ -221,7 +241,10 @@ impl<'a> Builder<'a> {
                 node,
             })
         }));
+        let reads = self.reads(def, &fields);
         StructCtx {
+            expecting: str_lit(&format!("struct {ident}")),
+            reads,
             allow_deprecated: def.deprecated.is_some()
                 || fields
                     .iter()
@@ -260,13 +283,7 @@ impl<'a> Builder<'a> {
             serde.push(format!("rename = {}", str_lit(&wire)));
         }
         if f.optional {
-            serde.push("default".to_string());
             serde.push("skip_serializing_if = \"::core::option::Option::is_none\"".to_string());
-        }
-        if f.spec.unique_as_json(&self.catalog) {
-            serde.push("deserialize_with = \"::contractc_runtime::de::strict_unique\"".to_string());
-        } else if types::is_strict(&f.spec) {
-            serde.push("deserialize_with = \"::contractc_runtime::de::strict\"".to_string());
         }
         FieldCtx {
             ty: types::field_type(self.catalog.facts(), f, facts),
@@ -278,6 +295,34 @@ impl<'a> Builder<'a> {
             ident,
             wire,
         }
+    }
+
+    /// The keys the struct's `Deserialize` reads, identity first, as [`ReadCtx`] says.
+    fn reads(&self, def: &Definition, fields: &[FieldCtx]) -> Vec<ReadCtx> {
+        let mut out = Vec::new();
+        if let Some(Identity::Attributed { org, .. }) = &def.identity {
+            for (wire, optional) in [("user_id", false), ("org_id", *org == OrgPolicy::Optional)] {
+                out.push(ReadCtx {
+                    ident: wire.to_string(),
+                    key: str_lit(wire),
+                    read: "plain",
+                    optional,
+                });
+            }
+        }
+        out.extend(def.fields().iter().zip(fields).map(|(f, ctx)| ReadCtx {
+            ident: ctx.ident.clone(),
+            key: str_lit(&f.name.value),
+            read: if f.spec.unique_as_json(&self.catalog) {
+                "unique"
+            } else if types::is_strict(&f.spec) {
+                "strict"
+            } else {
+                "plain"
+            },
+            optional: f.optional,
+        }));
+        out
     }
 
     fn defaults(&self, def: &Definition) -> Vec<DefaultAccessor> {

@@ -8,32 +8,108 @@
     ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
-    ::contractc_runtime::serde::Serialize,
-    ::contractc_runtime::serde::Deserialize
+    ::contractc_runtime::serde::Serialize
 )]
 #[serde(crate = "::contractc_runtime::serde")]
-#[serde(deny_unknown_fields)]
 pub struct BatchStartedV1 {
     /// The user this message belongs to (the JWT `sub`).
     pub user_id: ::contractc_runtime::UserId,
     /// The organization this message belongs to; usage is charged to it.
     pub org_id: ::contractc_runtime::OrgId,
     /// The `count` field.
-    #[serde(deserialize_with = "::contractc_runtime::de::strict")]
     pub count: i64,
 }
 
 #[allow(deprecated)]
-impl<'de> ::contractc_runtime::de::Strict<'de> for BatchStartedV1 {
-    /// Reads the struct from a JSON object only, as the schema's `type: object` says.
-    fn deserialize_strict<D: ::contractc_runtime::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        <Self as ::contractc_runtime::serde::Deserialize<
-            'de,
-        >>::deserialize(::contractc_runtime::de::Exact(d))
+const _: () = {
+    use ::contractc_runtime::serde::de;
+    const __FIELDS: &[&str] = &["user_id", "org_id", "count"];
+    fn __index(key: &str) -> ::core::option::Option<usize> {
+        match key {
+            "user_id" => ::core::option::Option::Some(0),
+            "org_id" => ::core::option::Option::Some(1),
+            "count" => ::core::option::Option::Some(2),
+            _ => ::core::option::Option::None,
+        }
     }
-}
+    struct __Visitor;
+    impl<'de> de::Visitor<'de> for __Visitor {
+        type Value = BatchStartedV1;
+        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str("struct BatchStartedV1")
+        }
+        fn visit_map<A: de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::core::result::Result<BatchStartedV1, A::Error> {
+            let mut __f0 = ::core::option::Option::None;
+            let mut __f1 = ::core::option::Option::None;
+            let mut __f2 = ::core::option::Option::None;
+            let __keys = ::contractc_runtime::de::FieldIndex::new(
+                __FIELDS,
+                __index,
+                true,
+            );
+            while let ::core::option::Option::Some(__key) = map.next_key_seed(__keys)? {
+                match __key {
+                    ::core::option::Option::Some(0) => {
+                        if __f0.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("user_id"),
+                            );
+                        }
+                        __f0 = ::core::option::Option::Some(map.next_value()?);
+                    }
+                    ::core::option::Option::Some(1) => {
+                        if __f1.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("org_id"),
+                            );
+                        }
+                        __f1 = ::core::option::Option::Some(map.next_value()?);
+                    }
+                    ::core::option::Option::Some(2) => {
+                        if __f2.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("count"),
+                            );
+                        }
+                        __f2 = ::core::option::Option::Some(
+                            map
+                                .next_value::<::contractc_runtime::de::StrictValue<_>>()?
+                                .0,
+                        );
+                    }
+                    _ => {
+                        map.next_value::<de::IgnoredAny>()?;
+                    }
+                }
+            }
+            ::core::result::Result::Ok(BatchStartedV1 {
+                user_id: __f0
+                    .ok_or_else(|| <A::Error as de::Error>::missing_field("user_id"))?,
+                org_id: __f1
+                    .ok_or_else(|| <A::Error as de::Error>::missing_field("org_id"))?,
+                count: __f2
+                    .ok_or_else(|| <A::Error as de::Error>::missing_field("count"))?,
+            })
+        }
+    }
+    impl<'de> ::contractc_runtime::serde::Deserialize<'de> for BatchStartedV1 {
+        fn deserialize<D: ::contractc_runtime::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            d.deserialize_map(__Visitor)
+        }
+    }
+    impl<'de> ::contractc_runtime::de::Strict<'de> for BatchStartedV1 {
+        fn deserialize_strict<D: ::contractc_runtime::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            <Self as ::contractc_runtime::serde::Deserialize<'de>>::deserialize(d)
+        }
+    }
+};
 
 #[allow(deprecated)]
 impl ::contractc_runtime::Validate for BatchStartedV1 {
@@ -108,8 +184,7 @@ impl ::contractc_runtime::Attributed for BatchStartedV1 {
     ::core::hash::Hash,
     ::core::cmp::PartialOrd,
     ::core::cmp::Ord,
-    ::contractc_runtime::serde::Serialize,
-    ::contractc_runtime::serde::Deserialize
+    ::contractc_runtime::serde::Serialize
 )]
 #[serde(crate = "::contractc_runtime::serde")]
 pub enum CourseCode {
@@ -164,16 +239,59 @@ impl ::core::fmt::Display for CourseCode {
         f.write_str(self.as_str())
     }
 }
-impl<'de> ::contractc_runtime::de::Strict<'de> for CourseCode {
-    /// Reads the value from a JSON string only, as the schema's `enum` says.
-    fn deserialize_strict<D: ::contractc_runtime::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        <Self as ::contractc_runtime::serde::Deserialize<
-            'de,
-        >>::deserialize(::contractc_runtime::de::Exact(d))
+
+const _: () = {
+    use ::contractc_runtime::serde::de;
+    const __VARIANTS: &[&str] = &[
+        "ENG5",
+        "SV1",
+        "llm_tokens",
+        "a-b",
+        "1x",
+        "Self",
+        "x\"y",
+        "a-b-c",
+        "HTTP",
+    ];
+    struct __Visitor;
+    impl de::Visitor<'_> for __Visitor {
+        type Value = CourseCode;
+        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<E: de::Error>(
+            self,
+            v: &str,
+        ) -> ::core::result::Result<CourseCode, E> {
+            match v {
+                "ENG5" => ::core::result::Result::Ok(CourseCode::Eng5),
+                "SV1" => ::core::result::Result::Ok(CourseCode::Sv1),
+                "llm_tokens" => ::core::result::Result::Ok(CourseCode::LlmTokens),
+                "a-b" => ::core::result::Result::Ok(CourseCode::AB),
+                "1x" => ::core::result::Result::Ok(CourseCode::V1x),
+                "Self" => ::core::result::Result::Ok(CourseCode::Self_),
+                "x\"y" => ::core::result::Result::Ok(CourseCode::XY),
+                "a-b-c" => ::core::result::Result::Ok(CourseCode::ABC),
+                "HTTP" => ::core::result::Result::Ok(CourseCode::Http),
+                _ => ::core::result::Result::Err(E::unknown_variant(v, __VARIANTS)),
+            }
+        }
     }
-}
+    impl<'de> ::contractc_runtime::serde::Deserialize<'de> for CourseCode {
+        fn deserialize<D: ::contractc_runtime::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            d.deserialize_str(__Visitor)
+        }
+    }
+    impl<'de> ::contractc_runtime::de::Strict<'de> for CourseCode {
+        fn deserialize_strict<D: ::contractc_runtime::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            <Self as ::contractc_runtime::serde::Deserialize<'de>>::deserialize(d)
+        }
+    }
+};
 
 impl ::contractc_runtime::Validate for CourseCode {
     fn validate_at(
@@ -197,8 +315,7 @@ impl ::contractc_runtime::Contract for CourseCode {
     ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
-    ::contractc_runtime::serde::Serialize,
-    ::contractc_runtime::serde::Deserialize
+    ::contractc_runtime::serde::Serialize
 )]
 #[serde(crate = "::contractc_runtime::serde")]
 #[serde(rename = "ELS_CJAssessmentRequestV1")]
@@ -206,29 +323,19 @@ pub struct ElsCjAssessmentRequestV1 {
     /// The user this message belongs to (the JWT `sub`).
     pub user_id: ::contractc_runtime::UserId,
     /// The organization this message belongs to, if any; usage is charged to it when present.
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
     pub org_id: ::core::option::Option<::contractc_runtime::OrgId>,
     /// What is assessed.
     ///
     /// Free text.
     pub r#type: ::std::string::String,
     /// The `self` field.
-    #[serde(
-        rename = "self",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
+    #[serde(rename = "self", skip_serializing_if = "::core::option::Option::is_none")]
     pub self_: ::core::option::Option<bool>,
     /// The `fooBar` field.
-    #[serde(
-        rename = "fooBar",
-        default,
-        skip_serializing_if = "::core::option::Option::is_none",
-        deserialize_with = "::contractc_runtime::de::strict"
-    )]
+    #[serde(rename = "fooBar", skip_serializing_if = "::core::option::Option::is_none")]
     pub foo_bar: ::core::option::Option<i64>,
     /// The `essays` field.
-    #[serde(deserialize_with = "::contractc_runtime::de::strict")]
     pub essays: ::std::vec::Vec<EssayV1>,
     /// The `tags` field.
     pub tags: ::std::vec::Vec<::std::string::String>,
@@ -238,76 +345,53 @@ pub struct ElsCjAssessmentRequestV1 {
         ::core::option::Option<f64>,
     >,
     /// The `ids` field.
-    #[serde(deserialize_with = "::contractc_runtime::de::strict")]
     pub ids: ::std::vec::Vec<::core::option::Option<::contractc_runtime::uuid::Uuid>>,
     /// The `created_at` field.
-    #[serde(deserialize_with = "::contractc_runtime::de::strict")]
     pub created_at: ::contractc_runtime::chrono::DateTime<
         ::contractc_runtime::chrono::FixedOffset,
     >,
     /// The `due` field.
-    #[serde(
-        default,
-        skip_serializing_if = "::core::option::Option::is_none",
-        deserialize_with = "::contractc_runtime::de::strict"
-    )]
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
     pub due: ::core::option::Option<::contractc_runtime::chrono::NaiveDate>,
     /// The `contact` field.
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
     pub contact: ::core::option::Option<::std::string::String>,
     /// The `grade_code` field.
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
     pub grade_code: ::core::option::Option<::std::string::String>,
     /// The `payload` field.
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
     pub payload: ::core::option::Option<::contractc_runtime::serde_json::Value>,
     /// The `status` field.
-    #[serde(
-        default,
-        skip_serializing_if = "::core::option::Option::is_none",
-        deserialize_with = "::contractc_runtime::de::strict"
-    )]
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
     pub status: ::core::option::Option<ElsCjAssessmentRequestV1Status>,
     /// The `matrix` field.
-    #[serde(deserialize_with = "::contractc_runtime::de::strict")]
     pub matrix: ::std::vec::Vec<::std::vec::Vec<i64>>,
     /// The `tree` field.
-    #[serde(
-        default,
-        skip_serializing_if = "::core::option::Option::is_none",
-        deserialize_with = "::contractc_runtime::de::strict"
-    )]
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
     pub tree: ::core::option::Option<TreeNode>,
     /// The `old_note` field.
     #[deprecated(note = "use `notes`")]
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
     pub old_note: ::core::option::Option<::std::string::String>,
     /// The `weights` field.
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
     pub weights: ::core::option::Option<::std::vec::Vec<f64>>,
     /// The `batch_id` field.
-    #[serde(
-        default,
-        skip_serializing_if = "::core::option::Option::is_none",
-        deserialize_with = "::contractc_runtime::de::strict"
-    )]
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
     pub batch_id: ::core::option::Option<::contractc_runtime::uuid::Uuid>,
     /// The `label` field.
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
     pub label: ::core::option::Option<::std::string::String>,
     /// The `ratio` field.
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
     pub ratio: ::core::option::Option<f64>,
     /// The `deep` field.
     #[allow(
         clippy::type_complexity,
         reason = "the type is the contract's type expression"
     )]
-    #[serde(
-        default,
-        skip_serializing_if = "::core::option::Option::is_none",
-        deserialize_with = "::contractc_runtime::de::strict"
-    )]
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
     pub deep: ::core::option::Option<
         ::std::collections::BTreeMap<
             ::std::string::String,
@@ -325,27 +409,404 @@ pub struct ElsCjAssessmentRequestV1 {
         >,
     >,
     /// The `tokens` field.
-    #[serde(
-        default,
-        skip_serializing_if = "::core::option::Option::is_none",
-        deserialize_with = "::contractc_runtime::de::strict"
-    )]
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
     pub tokens: ::core::option::Option<
         ::std::collections::BTreeMap<::std::string::String, TokenKind>,
     >,
 }
 
 #[allow(deprecated)]
-impl<'de> ::contractc_runtime::de::Strict<'de> for ElsCjAssessmentRequestV1 {
-    /// Reads the struct from a JSON object only, as the schema's `type: object` says.
-    fn deserialize_strict<D: ::contractc_runtime::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        <Self as ::contractc_runtime::serde::Deserialize<
-            'de,
-        >>::deserialize(::contractc_runtime::de::Exact(d))
+const _: () = {
+    use ::contractc_runtime::serde::de;
+    const __FIELDS: &[&str] = &[
+        "user_id",
+        "org_id",
+        "type",
+        "self",
+        "fooBar",
+        "essays",
+        "tags",
+        "scores",
+        "ids",
+        "created_at",
+        "due",
+        "contact",
+        "grade_code",
+        "payload",
+        "status",
+        "matrix",
+        "tree",
+        "old_note",
+        "weights",
+        "batch_id",
+        "label",
+        "ratio",
+        "deep",
+        "tokens",
+    ];
+    fn __index(key: &str) -> ::core::option::Option<usize> {
+        match key {
+            "user_id" => ::core::option::Option::Some(0),
+            "org_id" => ::core::option::Option::Some(1),
+            "type" => ::core::option::Option::Some(2),
+            "self" => ::core::option::Option::Some(3),
+            "fooBar" => ::core::option::Option::Some(4),
+            "essays" => ::core::option::Option::Some(5),
+            "tags" => ::core::option::Option::Some(6),
+            "scores" => ::core::option::Option::Some(7),
+            "ids" => ::core::option::Option::Some(8),
+            "created_at" => ::core::option::Option::Some(9),
+            "due" => ::core::option::Option::Some(10),
+            "contact" => ::core::option::Option::Some(11),
+            "grade_code" => ::core::option::Option::Some(12),
+            "payload" => ::core::option::Option::Some(13),
+            "status" => ::core::option::Option::Some(14),
+            "matrix" => ::core::option::Option::Some(15),
+            "tree" => ::core::option::Option::Some(16),
+            "old_note" => ::core::option::Option::Some(17),
+            "weights" => ::core::option::Option::Some(18),
+            "batch_id" => ::core::option::Option::Some(19),
+            "label" => ::core::option::Option::Some(20),
+            "ratio" => ::core::option::Option::Some(21),
+            "deep" => ::core::option::Option::Some(22),
+            "tokens" => ::core::option::Option::Some(23),
+            _ => ::core::option::Option::None,
+        }
     }
-}
+    struct __Visitor;
+    impl<'de> de::Visitor<'de> for __Visitor {
+        type Value = ElsCjAssessmentRequestV1;
+        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str("struct ElsCjAssessmentRequestV1")
+        }
+        fn visit_map<A: de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::core::result::Result<ElsCjAssessmentRequestV1, A::Error> {
+            let mut __f0 = ::core::option::Option::None;
+            let mut __f1 = ::core::option::Option::None;
+            let mut __f2 = ::core::option::Option::None;
+            let mut __f3 = ::core::option::Option::None;
+            let mut __f4 = ::core::option::Option::None;
+            let mut __f5 = ::core::option::Option::None;
+            let mut __f6 = ::core::option::Option::None;
+            let mut __f7 = ::core::option::Option::None;
+            let mut __f8 = ::core::option::Option::None;
+            let mut __f9 = ::core::option::Option::None;
+            let mut __f10 = ::core::option::Option::None;
+            let mut __f11 = ::core::option::Option::None;
+            let mut __f12 = ::core::option::Option::None;
+            let mut __f13 = ::core::option::Option::None;
+            let mut __f14 = ::core::option::Option::None;
+            let mut __f15 = ::core::option::Option::None;
+            let mut __f16 = ::core::option::Option::None;
+            let mut __f17 = ::core::option::Option::None;
+            let mut __f18 = ::core::option::Option::None;
+            let mut __f19 = ::core::option::Option::None;
+            let mut __f20 = ::core::option::Option::None;
+            let mut __f21 = ::core::option::Option::None;
+            let mut __f22 = ::core::option::Option::None;
+            let mut __f23 = ::core::option::Option::None;
+            let __keys = ::contractc_runtime::de::FieldIndex::new(
+                __FIELDS,
+                __index,
+                false,
+            );
+            while let ::core::option::Option::Some(__key) = map.next_key_seed(__keys)? {
+                match __key {
+                    ::core::option::Option::Some(0) => {
+                        if __f0.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("user_id"),
+                            );
+                        }
+                        __f0 = ::core::option::Option::Some(map.next_value()?);
+                    }
+                    ::core::option::Option::Some(1) => {
+                        if __f1.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("org_id"),
+                            );
+                        }
+                        __f1 = ::core::option::Option::Some(map.next_value()?);
+                    }
+                    ::core::option::Option::Some(2) => {
+                        if __f2.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("type"),
+                            );
+                        }
+                        __f2 = ::core::option::Option::Some(map.next_value()?);
+                    }
+                    ::core::option::Option::Some(3) => {
+                        if __f3.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("self"),
+                            );
+                        }
+                        __f3 = ::core::option::Option::Some(map.next_value()?);
+                    }
+                    ::core::option::Option::Some(4) => {
+                        if __f4.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("fooBar"),
+                            );
+                        }
+                        __f4 = ::core::option::Option::Some(
+                            map
+                                .next_value::<::contractc_runtime::de::StrictValue<_>>()?
+                                .0,
+                        );
+                    }
+                    ::core::option::Option::Some(5) => {
+                        if __f5.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("essays"),
+                            );
+                        }
+                        __f5 = ::core::option::Option::Some(
+                            map
+                                .next_value::<::contractc_runtime::de::StrictValue<_>>()?
+                                .0,
+                        );
+                    }
+                    ::core::option::Option::Some(6) => {
+                        if __f6.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("tags"),
+                            );
+                        }
+                        __f6 = ::core::option::Option::Some(map.next_value()?);
+                    }
+                    ::core::option::Option::Some(7) => {
+                        if __f7.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("scores"),
+                            );
+                        }
+                        __f7 = ::core::option::Option::Some(map.next_value()?);
+                    }
+                    ::core::option::Option::Some(8) => {
+                        if __f8.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("ids"),
+                            );
+                        }
+                        __f8 = ::core::option::Option::Some(
+                            map
+                                .next_value::<::contractc_runtime::de::StrictValue<_>>()?
+                                .0,
+                        );
+                    }
+                    ::core::option::Option::Some(9) => {
+                        if __f9.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("created_at"),
+                            );
+                        }
+                        __f9 = ::core::option::Option::Some(
+                            map
+                                .next_value::<::contractc_runtime::de::StrictValue<_>>()?
+                                .0,
+                        );
+                    }
+                    ::core::option::Option::Some(10) => {
+                        if __f10.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("due"),
+                            );
+                        }
+                        __f10 = ::core::option::Option::Some(
+                            map
+                                .next_value::<::contractc_runtime::de::StrictValue<_>>()?
+                                .0,
+                        );
+                    }
+                    ::core::option::Option::Some(11) => {
+                        if __f11.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("contact"),
+                            );
+                        }
+                        __f11 = ::core::option::Option::Some(map.next_value()?);
+                    }
+                    ::core::option::Option::Some(12) => {
+                        if __f12.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("grade_code"),
+                            );
+                        }
+                        __f12 = ::core::option::Option::Some(map.next_value()?);
+                    }
+                    ::core::option::Option::Some(13) => {
+                        if __f13.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("payload"),
+                            );
+                        }
+                        __f13 = ::core::option::Option::Some(map.next_value()?);
+                    }
+                    ::core::option::Option::Some(14) => {
+                        if __f14.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("status"),
+                            );
+                        }
+                        __f14 = ::core::option::Option::Some(
+                            map
+                                .next_value::<::contractc_runtime::de::StrictValue<_>>()?
+                                .0,
+                        );
+                    }
+                    ::core::option::Option::Some(15) => {
+                        if __f15.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("matrix"),
+                            );
+                        }
+                        __f15 = ::core::option::Option::Some(
+                            map
+                                .next_value::<::contractc_runtime::de::StrictValue<_>>()?
+                                .0,
+                        );
+                    }
+                    ::core::option::Option::Some(16) => {
+                        if __f16.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("tree"),
+                            );
+                        }
+                        __f16 = ::core::option::Option::Some(
+                            map
+                                .next_value::<::contractc_runtime::de::StrictValue<_>>()?
+                                .0,
+                        );
+                    }
+                    ::core::option::Option::Some(17) => {
+                        if __f17.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("old_note"),
+                            );
+                        }
+                        __f17 = ::core::option::Option::Some(map.next_value()?);
+                    }
+                    ::core::option::Option::Some(18) => {
+                        if __f18.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("weights"),
+                            );
+                        }
+                        __f18 = ::core::option::Option::Some(map.next_value()?);
+                    }
+                    ::core::option::Option::Some(19) => {
+                        if __f19.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("batch_id"),
+                            );
+                        }
+                        __f19 = ::core::option::Option::Some(
+                            map
+                                .next_value::<::contractc_runtime::de::StrictValue<_>>()?
+                                .0,
+                        );
+                    }
+                    ::core::option::Option::Some(20) => {
+                        if __f20.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("label"),
+                            );
+                        }
+                        __f20 = ::core::option::Option::Some(map.next_value()?);
+                    }
+                    ::core::option::Option::Some(21) => {
+                        if __f21.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("ratio"),
+                            );
+                        }
+                        __f21 = ::core::option::Option::Some(map.next_value()?);
+                    }
+                    ::core::option::Option::Some(22) => {
+                        if __f22.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("deep"),
+                            );
+                        }
+                        __f22 = ::core::option::Option::Some(
+                            map
+                                .next_value::<::contractc_runtime::de::StrictValue<_>>()?
+                                .0,
+                        );
+                    }
+                    ::core::option::Option::Some(23) => {
+                        if __f23.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("tokens"),
+                            );
+                        }
+                        __f23 = ::core::option::Option::Some(
+                            map
+                                .next_value::<::contractc_runtime::de::StrictValue<_>>()?
+                                .0,
+                        );
+                    }
+                    _ => {
+                        map.next_value::<de::IgnoredAny>()?;
+                    }
+                }
+            }
+            ::core::result::Result::Ok(ElsCjAssessmentRequestV1 {
+                user_id: __f0
+                    .ok_or_else(|| <A::Error as de::Error>::missing_field("user_id"))?,
+                org_id: __f1.unwrap_or_default(),
+                r#type: __f2
+                    .ok_or_else(|| <A::Error as de::Error>::missing_field("type"))?,
+                self_: __f3.unwrap_or_default(),
+                foo_bar: __f4.unwrap_or_default(),
+                essays: __f5
+                    .ok_or_else(|| <A::Error as de::Error>::missing_field("essays"))?,
+                tags: __f6
+                    .ok_or_else(|| <A::Error as de::Error>::missing_field("tags"))?,
+                scores: __f7
+                    .ok_or_else(|| <A::Error as de::Error>::missing_field("scores"))?,
+                ids: __f8.ok_or_else(|| <A::Error as de::Error>::missing_field("ids"))?,
+                created_at: __f9
+                    .ok_or_else(|| <A::Error as de::Error>::missing_field(
+                        "created_at",
+                    ))?,
+                due: __f10.unwrap_or_default(),
+                contact: __f11.unwrap_or_default(),
+                grade_code: __f12.unwrap_or_default(),
+                payload: __f13.unwrap_or_default(),
+                status: __f14.unwrap_or_default(),
+                matrix: __f15
+                    .ok_or_else(|| <A::Error as de::Error>::missing_field("matrix"))?,
+                tree: __f16.unwrap_or_default(),
+                old_note: __f17.unwrap_or_default(),
+                weights: __f18.unwrap_or_default(),
+                batch_id: __f19.unwrap_or_default(),
+                label: __f20.unwrap_or_default(),
+                ratio: __f21.unwrap_or_default(),
+                deep: __f22.unwrap_or_default(),
+                tokens: __f23.unwrap_or_default(),
+            })
+        }
+    }
+    impl<'de> ::contractc_runtime::serde::Deserialize<'de> for ElsCjAssessmentRequestV1 {
+        fn deserialize<D: ::contractc_runtime::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            d.deserialize_map(__Visitor)
+        }
+    }
+    impl<'de> ::contractc_runtime::de::Strict<'de> for ElsCjAssessmentRequestV1 {
+        fn deserialize_strict<D: ::contractc_runtime::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            <Self as ::contractc_runtime::serde::Deserialize<'de>>::deserialize(d)
+        }
+    }
+};
 
 #[allow(deprecated)]
 impl ElsCjAssessmentRequestV1 {
@@ -643,8 +1104,7 @@ impl ::contractc_runtime::Attributed for ElsCjAssessmentRequestV1 {
     ::core::hash::Hash,
     ::core::cmp::PartialOrd,
     ::core::cmp::Ord,
-    ::contractc_runtime::serde::Serialize,
-    ::contractc_runtime::serde::Deserialize
+    ::contractc_runtime::serde::Serialize
 )]
 #[serde(crate = "::contractc_runtime::serde")]
 pub enum ElsCjAssessmentRequestV1Status {
@@ -671,16 +1131,47 @@ impl ::core::fmt::Display for ElsCjAssessmentRequestV1Status {
         f.write_str(self.as_str())
     }
 }
-impl<'de> ::contractc_runtime::de::Strict<'de> for ElsCjAssessmentRequestV1Status {
-    /// Reads the value from a JSON string only, as the schema's `enum` says.
-    fn deserialize_strict<D: ::contractc_runtime::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        <Self as ::contractc_runtime::serde::Deserialize<
-            'de,
-        >>::deserialize(::contractc_runtime::de::Exact(d))
+
+const _: () = {
+    use ::contractc_runtime::serde::de;
+    const __VARIANTS: &[&str] = &["pending", "done"];
+    struct __Visitor;
+    impl de::Visitor<'_> for __Visitor {
+        type Value = ElsCjAssessmentRequestV1Status;
+        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<E: de::Error>(
+            self,
+            v: &str,
+        ) -> ::core::result::Result<ElsCjAssessmentRequestV1Status, E> {
+            match v {
+                "pending" => {
+                    ::core::result::Result::Ok(ElsCjAssessmentRequestV1Status::Pending)
+                }
+                "done" => {
+                    ::core::result::Result::Ok(ElsCjAssessmentRequestV1Status::Done)
+                }
+                _ => ::core::result::Result::Err(E::unknown_variant(v, __VARIANTS)),
+            }
+        }
     }
-}
+    impl<'de> ::contractc_runtime::serde::Deserialize<'de>
+    for ElsCjAssessmentRequestV1Status {
+        fn deserialize<D: ::contractc_runtime::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            d.deserialize_str(__Visitor)
+        }
+    }
+    impl<'de> ::contractc_runtime::de::Strict<'de> for ElsCjAssessmentRequestV1Status {
+        fn deserialize_strict<D: ::contractc_runtime::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            <Self as ::contractc_runtime::serde::Deserialize<'de>>::deserialize(d)
+        }
+    }
+};
 
 impl ::contractc_runtime::Validate for ElsCjAssessmentRequestV1Status {
     fn validate_at(
@@ -695,21 +1186,53 @@ impl ::contractc_runtime::Validate for ElsCjAssessmentRequestV1Status {
     ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
-    ::contractc_runtime::serde::Serialize,
-    ::contractc_runtime::serde::Deserialize
+    ::contractc_runtime::serde::Serialize
 )]
 #[serde(crate = "::contractc_runtime::serde")]
 pub struct HeartbeatV1 {}
-impl<'de> ::contractc_runtime::de::Strict<'de> for HeartbeatV1 {
-    /// Reads the struct from a JSON object only, as the schema's `type: object` says.
-    fn deserialize_strict<D: ::contractc_runtime::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        <Self as ::contractc_runtime::serde::Deserialize<
-            'de,
-        >>::deserialize(::contractc_runtime::de::Exact(d))
+
+const _: () = {
+    use ::contractc_runtime::serde::de;
+    const __FIELDS: &[&str] = &[];
+    fn __index(_: &str) -> ::core::option::Option<usize> {
+        ::core::option::Option::None
     }
-}
+    struct __Visitor;
+    impl<'de> de::Visitor<'de> for __Visitor {
+        type Value = HeartbeatV1;
+        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str("struct HeartbeatV1")
+        }
+        fn visit_map<A: de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::core::result::Result<HeartbeatV1, A::Error> {
+            let __keys = ::contractc_runtime::de::FieldIndex::new(
+                __FIELDS,
+                __index,
+                false,
+            );
+            while map.next_key_seed(__keys)?.is_some() {
+                map.next_value::<de::IgnoredAny>()?;
+            }
+            ::core::result::Result::Ok(HeartbeatV1 {})
+        }
+    }
+    impl<'de> ::contractc_runtime::serde::Deserialize<'de> for HeartbeatV1 {
+        fn deserialize<D: ::contractc_runtime::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            d.deserialize_map(__Visitor)
+        }
+    }
+    impl<'de> ::contractc_runtime::de::Strict<'de> for HeartbeatV1 {
+        fn deserialize_strict<D: ::contractc_runtime::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            <Self as ::contractc_runtime::serde::Deserialize<'de>>::deserialize(d)
+        }
+    }
+};
 
 impl ::contractc_runtime::Validate for HeartbeatV1 {
     fn validate_at(
@@ -747,35 +1270,126 @@ impl ::contractc_runtime::Message for HeartbeatV1 {
     ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
-    ::contractc_runtime::serde::Serialize,
-    ::contractc_runtime::serde::Deserialize
+    ::contractc_runtime::serde::Serialize
 )]
 #[serde(crate = "::contractc_runtime::serde")]
 pub struct ScoreResponseV2 {
     /// The user this message belongs to (the JWT `sub`).
     pub user_id: ::contractc_runtime::UserId,
     /// The organization this message belongs to, if any; usage is charged to it when present.
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
     pub org_id: ::core::option::Option<::contractc_runtime::OrgId>,
     /// The `essay` field.
-    #[serde(deserialize_with = "::contractc_runtime::de::strict")]
     pub essay: EssayV1,
     /// The `grade` field.
-    #[serde(deserialize_with = "::contractc_runtime::de::strict")]
     pub grade: LegacyGrade,
 }
 
 #[allow(deprecated)]
-impl<'de> ::contractc_runtime::de::Strict<'de> for ScoreResponseV2 {
-    /// Reads the struct from a JSON object only, as the schema's `type: object` says.
-    fn deserialize_strict<D: ::contractc_runtime::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        <Self as ::contractc_runtime::serde::Deserialize<
-            'de,
-        >>::deserialize(::contractc_runtime::de::Exact(d))
+const _: () = {
+    use ::contractc_runtime::serde::de;
+    const __FIELDS: &[&str] = &["user_id", "org_id", "essay", "grade"];
+    fn __index(key: &str) -> ::core::option::Option<usize> {
+        match key {
+            "user_id" => ::core::option::Option::Some(0),
+            "org_id" => ::core::option::Option::Some(1),
+            "essay" => ::core::option::Option::Some(2),
+            "grade" => ::core::option::Option::Some(3),
+            _ => ::core::option::Option::None,
+        }
     }
-}
+    struct __Visitor;
+    impl<'de> de::Visitor<'de> for __Visitor {
+        type Value = ScoreResponseV2;
+        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str("struct ScoreResponseV2")
+        }
+        fn visit_map<A: de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::core::result::Result<ScoreResponseV2, A::Error> {
+            let mut __f0 = ::core::option::Option::None;
+            let mut __f1 = ::core::option::Option::None;
+            let mut __f2 = ::core::option::Option::None;
+            let mut __f3 = ::core::option::Option::None;
+            let __keys = ::contractc_runtime::de::FieldIndex::new(
+                __FIELDS,
+                __index,
+                false,
+            );
+            while let ::core::option::Option::Some(__key) = map.next_key_seed(__keys)? {
+                match __key {
+                    ::core::option::Option::Some(0) => {
+                        if __f0.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("user_id"),
+                            );
+                        }
+                        __f0 = ::core::option::Option::Some(map.next_value()?);
+                    }
+                    ::core::option::Option::Some(1) => {
+                        if __f1.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("org_id"),
+                            );
+                        }
+                        __f1 = ::core::option::Option::Some(map.next_value()?);
+                    }
+                    ::core::option::Option::Some(2) => {
+                        if __f2.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("essay"),
+                            );
+                        }
+                        __f2 = ::core::option::Option::Some(
+                            map
+                                .next_value::<::contractc_runtime::de::StrictValue<_>>()?
+                                .0,
+                        );
+                    }
+                    ::core::option::Option::Some(3) => {
+                        if __f3.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("grade"),
+                            );
+                        }
+                        __f3 = ::core::option::Option::Some(
+                            map
+                                .next_value::<::contractc_runtime::de::StrictValue<_>>()?
+                                .0,
+                        );
+                    }
+                    _ => {
+                        map.next_value::<de::IgnoredAny>()?;
+                    }
+                }
+            }
+            ::core::result::Result::Ok(ScoreResponseV2 {
+                user_id: __f0
+                    .ok_or_else(|| <A::Error as de::Error>::missing_field("user_id"))?,
+                org_id: __f1.unwrap_or_default(),
+                essay: __f2
+                    .ok_or_else(|| <A::Error as de::Error>::missing_field("essay"))?,
+                grade: __f3
+                    .ok_or_else(|| <A::Error as de::Error>::missing_field("grade"))?,
+            })
+        }
+    }
+    impl<'de> ::contractc_runtime::serde::Deserialize<'de> for ScoreResponseV2 {
+        fn deserialize<D: ::contractc_runtime::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            d.deserialize_map(__Visitor)
+        }
+    }
+    impl<'de> ::contractc_runtime::de::Strict<'de> for ScoreResponseV2 {
+        fn deserialize_strict<D: ::contractc_runtime::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            <Self as ::contractc_runtime::serde::Deserialize<'de>>::deserialize(d)
+        }
+    }
+};
 
 #[allow(deprecated)]
 impl ::contractc_runtime::Validate for ScoreResponseV2 {
@@ -846,8 +1460,7 @@ impl ::contractc_runtime::Attributed for ScoreResponseV2 {
     ::core::hash::Hash,
     ::core::cmp::PartialOrd,
     ::core::cmp::Ord,
-    ::contractc_runtime::serde::Serialize,
-    ::contractc_runtime::serde::Deserialize
+    ::contractc_runtime::serde::Serialize
 )]
 #[serde(crate = "::contractc_runtime::serde")]
 pub enum TokenKind {
@@ -878,16 +1491,43 @@ impl ::core::fmt::Display for TokenKind {
         f.write_str(self.as_str())
     }
 }
-impl<'de> ::contractc_runtime::de::Strict<'de> for TokenKind {
-    /// Reads the value from a JSON string only, as the schema's `enum` says.
-    fn deserialize_strict<D: ::contractc_runtime::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        <Self as ::contractc_runtime::serde::Deserialize<
-            'de,
-        >>::deserialize(::contractc_runtime::de::Exact(d))
+
+const _: () = {
+    use ::contractc_runtime::serde::de;
+    const __VARIANTS: &[&str] = &["input_tokens", "output_tokens", "cached_tokens"];
+    struct __Visitor;
+    impl de::Visitor<'_> for __Visitor {
+        type Value = TokenKind;
+        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<E: de::Error>(
+            self,
+            v: &str,
+        ) -> ::core::result::Result<TokenKind, E> {
+            match v {
+                "input_tokens" => ::core::result::Result::Ok(TokenKind::InputTokens),
+                "output_tokens" => ::core::result::Result::Ok(TokenKind::OutputTokens),
+                "cached_tokens" => ::core::result::Result::Ok(TokenKind::CachedTokens),
+                _ => ::core::result::Result::Err(E::unknown_variant(v, __VARIANTS)),
+            }
+        }
     }
-}
+    impl<'de> ::contractc_runtime::serde::Deserialize<'de> for TokenKind {
+        fn deserialize<D: ::contractc_runtime::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            d.deserialize_str(__Visitor)
+        }
+    }
+    impl<'de> ::contractc_runtime::de::Strict<'de> for TokenKind {
+        fn deserialize_strict<D: ::contractc_runtime::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            <Self as ::contractc_runtime::serde::Deserialize<'de>>::deserialize(d)
+        }
+    }
+};
 
 impl ::contractc_runtime::Validate for TokenKind {
     fn validate_at(
@@ -911,25 +1551,19 @@ impl ::contractc_runtime::Contract for TokenKind {
     ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
-    ::contractc_runtime::serde::Serialize,
-    ::contractc_runtime::serde::Deserialize
+    ::contractc_runtime::serde::Serialize
 )]
 #[serde(crate = "::contractc_runtime::serde")]
 pub struct TreeNode {
     /// The `label` field.
     pub label: ::std::string::String,
     /// The `children` field.
-    #[serde(deserialize_with = "::contractc_runtime::de::strict")]
     pub children: ::std::vec::Vec<TreeNode>,
     /// The `parent` field.
-    #[serde(
-        default,
-        skip_serializing_if = "::core::option::Option::is_none",
-        deserialize_with = "::contractc_runtime::de::strict"
-    )]
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
     pub parent: ::core::option::Option<::std::boxed::Box<TreeNode>>,
     /// The `attributes` field.
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
     pub attributes: ::core::option::Option<
         ::std::collections::BTreeMap<
             ::std::string::String,
@@ -937,16 +1571,110 @@ pub struct TreeNode {
         >,
     >,
 }
-impl<'de> ::contractc_runtime::de::Strict<'de> for TreeNode {
-    /// Reads the struct from a JSON object only, as the schema's `type: object` says.
-    fn deserialize_strict<D: ::contractc_runtime::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        <Self as ::contractc_runtime::serde::Deserialize<
-            'de,
-        >>::deserialize(::contractc_runtime::de::Exact(d))
+
+const _: () = {
+    use ::contractc_runtime::serde::de;
+    const __FIELDS: &[&str] = &["label", "children", "parent", "attributes"];
+    fn __index(key: &str) -> ::core::option::Option<usize> {
+        match key {
+            "label" => ::core::option::Option::Some(0),
+            "children" => ::core::option::Option::Some(1),
+            "parent" => ::core::option::Option::Some(2),
+            "attributes" => ::core::option::Option::Some(3),
+            _ => ::core::option::Option::None,
+        }
     }
-}
+    struct __Visitor;
+    impl<'de> de::Visitor<'de> for __Visitor {
+        type Value = TreeNode;
+        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str("struct TreeNode")
+        }
+        fn visit_map<A: de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::core::result::Result<TreeNode, A::Error> {
+            let mut __f0 = ::core::option::Option::None;
+            let mut __f1 = ::core::option::Option::None;
+            let mut __f2 = ::core::option::Option::None;
+            let mut __f3 = ::core::option::Option::None;
+            let __keys = ::contractc_runtime::de::FieldIndex::new(
+                __FIELDS,
+                __index,
+                false,
+            );
+            while let ::core::option::Option::Some(__key) = map.next_key_seed(__keys)? {
+                match __key {
+                    ::core::option::Option::Some(0) => {
+                        if __f0.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("label"),
+                            );
+                        }
+                        __f0 = ::core::option::Option::Some(map.next_value()?);
+                    }
+                    ::core::option::Option::Some(1) => {
+                        if __f1.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("children"),
+                            );
+                        }
+                        __f1 = ::core::option::Option::Some(
+                            map
+                                .next_value::<::contractc_runtime::de::StrictValue<_>>()?
+                                .0,
+                        );
+                    }
+                    ::core::option::Option::Some(2) => {
+                        if __f2.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("parent"),
+                            );
+                        }
+                        __f2 = ::core::option::Option::Some(
+                            map
+                                .next_value::<::contractc_runtime::de::StrictValue<_>>()?
+                                .0,
+                        );
+                    }
+                    ::core::option::Option::Some(3) => {
+                        if __f3.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("attributes"),
+                            );
+                        }
+                        __f3 = ::core::option::Option::Some(map.next_value()?);
+                    }
+                    _ => {
+                        map.next_value::<de::IgnoredAny>()?;
+                    }
+                }
+            }
+            ::core::result::Result::Ok(TreeNode {
+                label: __f0
+                    .ok_or_else(|| <A::Error as de::Error>::missing_field("label"))?,
+                children: __f1
+                    .ok_or_else(|| <A::Error as de::Error>::missing_field("children"))?,
+                parent: __f2.unwrap_or_default(),
+                attributes: __f3.unwrap_or_default(),
+            })
+        }
+    }
+    impl<'de> ::contractc_runtime::serde::Deserialize<'de> for TreeNode {
+        fn deserialize<D: ::contractc_runtime::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            d.deserialize_map(__Visitor)
+        }
+    }
+    impl<'de> ::contractc_runtime::de::Strict<'de> for TreeNode {
+        fn deserialize_strict<D: ::contractc_runtime::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            <Self as ::contractc_runtime::serde::Deserialize<'de>>::deserialize(d)
+        }
+    }
+};
 
 impl ::contractc_runtime::Validate for TreeNode {
     fn validate_at(
@@ -992,8 +1720,7 @@ impl ::contractc_runtime::Contract for TreeNode {
     ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
-    ::contractc_runtime::serde::Serialize,
-    ::contractc_runtime::serde::Deserialize
+    ::contractc_runtime::serde::Serialize
 )]
 #[serde(crate = "::contractc_runtime::serde")]
 #[serde(rename = "essay_v1")]
@@ -1001,39 +1728,140 @@ pub struct EssayV1 {
     /// The essay text.
     pub text: ::std::string::String,
     /// The `score` field.
-    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
     pub score: ::core::option::Option<f64>,
     /// The `word_count` field.
-    #[serde(deserialize_with = "::contractc_runtime::de::strict")]
     pub word_count: i64,
     /// The `language` field.
-    #[serde(
-        default,
-        skip_serializing_if = "::core::option::Option::is_none",
-        deserialize_with = "::contractc_runtime::de::strict"
-    )]
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
     pub language: ::core::option::Option<CourseCode>,
     /// The `grade` field.
     #[deprecated(note = "use `score`")]
-    #[serde(
-        default,
-        skip_serializing_if = "::core::option::Option::is_none",
-        deserialize_with = "::contractc_runtime::de::strict"
-    )]
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
     pub grade: ::core::option::Option<LegacyGrade>,
 }
 
 #[allow(deprecated)]
-impl<'de> ::contractc_runtime::de::Strict<'de> for EssayV1 {
-    /// Reads the struct from a JSON object only, as the schema's `type: object` says.
-    fn deserialize_strict<D: ::contractc_runtime::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        <Self as ::contractc_runtime::serde::Deserialize<
-            'de,
-        >>::deserialize(::contractc_runtime::de::Exact(d))
+const _: () = {
+    use ::contractc_runtime::serde::de;
+    const __FIELDS: &[&str] = &["text", "score", "word_count", "language", "grade"];
+    fn __index(key: &str) -> ::core::option::Option<usize> {
+        match key {
+            "text" => ::core::option::Option::Some(0),
+            "score" => ::core::option::Option::Some(1),
+            "word_count" => ::core::option::Option::Some(2),
+            "language" => ::core::option::Option::Some(3),
+            "grade" => ::core::option::Option::Some(4),
+            _ => ::core::option::Option::None,
+        }
     }
-}
+    struct __Visitor;
+    impl<'de> de::Visitor<'de> for __Visitor {
+        type Value = EssayV1;
+        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str("struct EssayV1")
+        }
+        fn visit_map<A: de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::core::result::Result<EssayV1, A::Error> {
+            let mut __f0 = ::core::option::Option::None;
+            let mut __f1 = ::core::option::Option::None;
+            let mut __f2 = ::core::option::Option::None;
+            let mut __f3 = ::core::option::Option::None;
+            let mut __f4 = ::core::option::Option::None;
+            let __keys = ::contractc_runtime::de::FieldIndex::new(
+                __FIELDS,
+                __index,
+                false,
+            );
+            while let ::core::option::Option::Some(__key) = map.next_key_seed(__keys)? {
+                match __key {
+                    ::core::option::Option::Some(0) => {
+                        if __f0.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("text"),
+                            );
+                        }
+                        __f0 = ::core::option::Option::Some(map.next_value()?);
+                    }
+                    ::core::option::Option::Some(1) => {
+                        if __f1.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("score"),
+                            );
+                        }
+                        __f1 = ::core::option::Option::Some(map.next_value()?);
+                    }
+                    ::core::option::Option::Some(2) => {
+                        if __f2.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("word_count"),
+                            );
+                        }
+                        __f2 = ::core::option::Option::Some(
+                            map
+                                .next_value::<::contractc_runtime::de::StrictValue<_>>()?
+                                .0,
+                        );
+                    }
+                    ::core::option::Option::Some(3) => {
+                        if __f3.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("language"),
+                            );
+                        }
+                        __f3 = ::core::option::Option::Some(
+                            map
+                                .next_value::<::contractc_runtime::de::StrictValue<_>>()?
+                                .0,
+                        );
+                    }
+                    ::core::option::Option::Some(4) => {
+                        if __f4.is_some() {
+                            return ::core::result::Result::Err(
+                                <A::Error as de::Error>::duplicate_field("grade"),
+                            );
+                        }
+                        __f4 = ::core::option::Option::Some(
+                            map
+                                .next_value::<::contractc_runtime::de::StrictValue<_>>()?
+                                .0,
+                        );
+                    }
+                    _ => {
+                        map.next_value::<de::IgnoredAny>()?;
+                    }
+                }
+            }
+            ::core::result::Result::Ok(EssayV1 {
+                text: __f0
+                    .ok_or_else(|| <A::Error as de::Error>::missing_field("text"))?,
+                score: __f1.unwrap_or_default(),
+                word_count: __f2
+                    .ok_or_else(|| <A::Error as de::Error>::missing_field(
+                        "word_count",
+                    ))?,
+                language: __f3.unwrap_or_default(),
+                grade: __f4.unwrap_or_default(),
+            })
+        }
+    }
+    impl<'de> ::contractc_runtime::serde::Deserialize<'de> for EssayV1 {
+        fn deserialize<D: ::contractc_runtime::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            d.deserialize_map(__Visitor)
+        }
+    }
+    impl<'de> ::contractc_runtime::de::Strict<'de> for EssayV1 {
+        fn deserialize_strict<D: ::contractc_runtime::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            <Self as ::contractc_runtime::serde::Deserialize<'de>>::deserialize(d)
+        }
+    }
+};
 
 #[allow(deprecated)]
 impl EssayV1 {
@@ -1105,8 +1933,7 @@ impl ::contractc_runtime::Contract for EssayV1 {
     ::core::hash::Hash,
     ::core::cmp::PartialOrd,
     ::core::cmp::Ord,
-    ::contractc_runtime::serde::Serialize,
-    ::contractc_runtime::serde::Deserialize
+    ::contractc_runtime::serde::Serialize
 )]
 #[serde(crate = "::contractc_runtime::serde")]
 pub enum LegacyGrade {
@@ -1137,16 +1964,41 @@ impl ::core::fmt::Display for LegacyGrade {
 }
 
 #[allow(deprecated)]
-impl<'de> ::contractc_runtime::de::Strict<'de> for LegacyGrade {
-    /// Reads the value from a JSON string only, as the schema's `enum` says.
-    fn deserialize_strict<D: ::contractc_runtime::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        <Self as ::contractc_runtime::serde::Deserialize<
-            'de,
-        >>::deserialize(::contractc_runtime::de::Exact(d))
+const _: () = {
+    use ::contractc_runtime::serde::de;
+    const __VARIANTS: &[&str] = &["A", "B"];
+    struct __Visitor;
+    impl de::Visitor<'_> for __Visitor {
+        type Value = LegacyGrade;
+        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<E: de::Error>(
+            self,
+            v: &str,
+        ) -> ::core::result::Result<LegacyGrade, E> {
+            match v {
+                "A" => ::core::result::Result::Ok(LegacyGrade::A),
+                "B" => ::core::result::Result::Ok(LegacyGrade::B),
+                _ => ::core::result::Result::Err(E::unknown_variant(v, __VARIANTS)),
+            }
+        }
     }
-}
+    impl<'de> ::contractc_runtime::serde::Deserialize<'de> for LegacyGrade {
+        fn deserialize<D: ::contractc_runtime::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            d.deserialize_str(__Visitor)
+        }
+    }
+    impl<'de> ::contractc_runtime::de::Strict<'de> for LegacyGrade {
+        fn deserialize_strict<D: ::contractc_runtime::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            <Self as ::contractc_runtime::serde::Deserialize<'de>>::deserialize(d)
+        }
+    }
+};
 
 #[allow(deprecated)]
 impl ::contractc_runtime::Validate for LegacyGrade {
