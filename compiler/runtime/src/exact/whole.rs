@@ -391,3 +391,6 @@ impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for FieldValue<'_, 'de, 
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod fields;
