@@ -52,6 +52,8 @@ struct ObjectKeys<'de> {
     set: KeySet,
     /// A [`FieldIndex`] key whose value is next.
     field: Option<&'de str>,
+    /// Whether a [`FieldIndex`] reads the object's keys, once the first is read.
+    by_field: Option<bool>,
 }
 
 /// What a [`Whole`] reads.
@@ -221,6 +223,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Visit<'_, 'de, V> {
             keys: ObjectKeys {
                 set: KeySet::default(),
                 field: None,
+                by_field: None,
             },
         })
     }
@@ -298,7 +301,8 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Watched<A> {
 /// Its key set holds every key's hash but those a [`FieldIndex`] read and its record read
 /// the value of: such a record holds each field it knows in one slot and fails when a field
 /// repeats, and a key it knows never equals a key it ignores, so distinct hashes of the
-/// ignored keys prove every key of the object distinct.
+/// ignored keys prove every key of the object distinct. An object whose keys are read by a
+/// [`FieldIndex`] and by another seed goes to the slow path.
 struct WatchedMap<'de, A> {
     map: A,
     keys: ObjectKeys<'de>,
@@ -307,7 +311,7 @@ struct WatchedMap<'de, A> {
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for WatchedMap<'de, A> {
     type Error = A::Error;
 
-    #[inline]
+    #[inline(always)]
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
@@ -316,7 +320,12 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for WatchedMap<'de, A> {
             // The last key's value was never read: nothing proves that key distinct.
             return Err(de::Error::custom("a key without its value"));
         }
-        let mut read = if is_field_index::<K>() {
+        let by_field = is_field_index::<K>();
+        if *self.keys.by_field.get_or_insert(by_field) != by_field {
+            // Keys read two ways: a known field might equal a key hashed the other way.
+            return Err(de::Error::custom("an object's keys read two ways"));
+        }
+        let mut read = if by_field {
             KeyRead::UnreadField
         } else {
             KeyRead::Unread

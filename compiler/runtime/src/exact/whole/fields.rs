@@ -234,3 +234,39 @@ fn agrees_with_the_scan_path_on_every_small_edit_of_a_record() {
     }
     assert!(count > 1500, "{count}");
 }
+
+/// A visitor that reads its first key as a `String` and the rest with a [`FieldIndex`]: a
+/// known field could then equal the first key, which its slots never saw.
+struct Mixed;
+
+impl<'de> Deserialize<'de> for Mixed {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Mixed, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Mixed;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("struct Mixed")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Mixed, A::Error> {
+                if map.next_key::<String>()?.is_some() {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+                let keys = FieldIndex::new(&["a"], denied_index, false);
+                while map.next_key_seed(keys)?.is_some() {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+                Ok(Mixed)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+#[test]
+fn hands_over_an_object_whose_keys_are_read_two_ways() {
+    use super::parse;
+    assert!(parse::<Mixed>(br#"{"a": 1, "a": 2}"#).is_err());
+    assert!(parse::<Mixed>(br#"{"b": 1, "a": 2}"#).is_err());
+}
