@@ -17,6 +17,10 @@ use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
 /// ignores. With `deny_unknown` an unknown key fails with serde's own `unknown_field` error,
 /// while the key is read, as `#[serde(deny_unknown_fields)]` does.
 ///
+/// A record that reads its keys with it must fail on a repeated field (serde's
+/// `duplicate_field`) and read an ignored key's value as `IgnoredAny`, as the generated
+/// records do: [`crate::from_json`] relies on that to hash only the keys a record ignores.
+///
 /// ```
 /// use contractc_runtime::de::FieldIndex;
 /// use serde::de::{DeserializeSeed, value::{Error, StrDeserializer}};
