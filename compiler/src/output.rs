@@ -145,8 +145,8 @@ fn fill(mut file: File, content: &[u8]) -> std::io::Result<()> {
 /// Temporary names made so far by this process.
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
-/// Creates a new file beside `path`: `.<name>.<pid>.<n>.tmp`, `n` taken from `counter`, never an existing one (a
-/// name left by a crashed run with the same pid is skipped). `File::create_new` gives it the
+/// Creates a new file beside `path`: `.<name>.<pid>.<n>.tmp`, `n` taken from `counter`, never
+/// an existing one (a name left by a crashed run with the same pid is skipped). `File::create_new` gives it the
 /// permissions of a plainly created file (0666 less the umask), which the rename keeps. The
 /// `.tmp` suffix keeps it out of [`OWNED_SUFFIXES`].
 fn create_temp(
