@@ -9,7 +9,6 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
 use uuid::Uuid;
-use uuid_simd::{Out, parse_hyphenated};
 
 /// The value of `bytes` as ASCII decimal digits, or `None` if any byte is not a digit.
 fn digits(bytes: &[u8]) -> Option<u32> {
@@ -130,7 +129,9 @@ pub fn is_datetime(s: &str) -> bool {
 
 /// Whether `s` is a `format: "uuid"`: 8-4-4-4-12 hex digits with hyphens, any letter case.
 ///
-/// Mirrors `jsonschema` 0.61's `is_valid_uuid` (`uuid_simd::parse_hyphenated`).
+/// Mirrors `jsonschema` 0.61's `is_valid_uuid` (`uuid_simd::parse_hyphenated`), which accepts
+/// what `uuid`'s own parser accepts at 36 bytes (its braced, URN and simple forms have other
+/// lengths).
 pub fn is_uuid(s: &str) -> bool {
     parse_uuid(s).is_some()
 }
@@ -163,9 +164,10 @@ pub fn parse_datetime(s: &str) -> Option<DateTime<FixedOffset>> {
 
 /// The UUID `s` names, if [`is_uuid`] accepts it.
 pub fn parse_uuid(s: &str) -> Option<Uuid> {
-    let mut out = [0u8; 16];
-    parse_hyphenated(s.as_bytes(), Out::from_mut(&mut out)).ok()?;
-    Some(Uuid::from_bytes(out))
+    if s.len() != 36 {
+        return None;
+    }
+    Uuid::try_parse(s).ok()
 }
 
 #[cfg(test)]

@@ -137,6 +137,9 @@ fn uuid_hyphenated_only_any_case() {
         "f308a72c_fa84-11eb-9a03-0242ac130003",
         "f308a72-cfa84-11eb-9a03-0242ac130003",
         " 308a72c-fa84-11eb-9a03-0242ac130003",
+        "+308a72c-fa84-11eb-9a03-0242ac130003",
+        "f308a72c-fa84-11eb-9a03-0242ac1300\u{e9}",
+        "f308a72c-fa84-11eb-9a03-0242ac13000\u{0}",
         "",
     ] {
         assert!(!is_uuid(bad), "{bad}");
