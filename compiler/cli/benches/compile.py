@@ -10,7 +10,9 @@ Two measures, written to WORK/results.json (read by report.py) and printed:
   `CARGO_INCREMENTAL=0`, debug and release. A rustc wrapper (this file, run as
   `compile.py --rustc-probe`) records the CPU time (user + sys), wall time and peak memory
   of that one rustc process; the rlib's size and the generated lines are recorded too.
-  Runs are paired: each repetition builds every generator back to back.
+  Runs are paired: each repetition builds every generator back to back. A control crate
+  holds ten copies of contractc's code for the smallest size (`copied_crates`): how much
+  rustc's cost grows with a crate's size alone, beside how much contractc's grows.
 - **A new service's cold build**: a crate outside the workspace with contractc as its
   build-dependency and contractc-runtime as its dependency (build.rs compiles a small
   catalog), resolved and built from nothing: crates compiled, packages in its Cargo.lock,
@@ -42,6 +44,8 @@ PROBE_OUT = "CONTRACTC_PROBE_OUT"
 # prost-build and prost at the same version (prost-build's output needs its own prost).
 PROST = "0.14"
 SERVICE_MESSAGES = 10
+# The control generator: copies of contractc's code for the smallest size (copied_crates).
+COPIED = "contractc, smallest size copied"
 
 
 def rustc_probe(argv):
@@ -158,6 +162,30 @@ def generate(work, label, exe, synth, prostgen, n, flags=()):
     return crates
 
 
+def copied_crates(work, sizes, crates):
+    """rustc's own growth, as a control: for each size N that is a multiple of the smallest
+    size S, a crate of N / S copies of contractc's S-message code, one module each. The same
+    code N / S times over holds no new shape, so what its compile grows beyond N / S is
+    rustc's cost of a larger crate, not the generated code's. Returns the members written."""
+    small = min(sizes)
+    if ("contractc", small) not in crates:
+        return []
+    code = work / "crates-contractc" / f"contractc-{small}" / "src" / "contracts.rs"
+    members = []
+    for n in sizes:
+        if n == small or n % small:
+            continue
+        crate = work / "crates-contractc" / f"copies-{n}"
+        write(crate / "src" / "contracts.rs", code.read_text())
+        write(crate / "src" / "lib.rs", f"//! {n // small} copies of contractc's {small}-message "
+              "code.\n#![allow(missing_docs)]\n" + "".join(
+                  f"pub mod m{i} {{ include!(\"contracts.rs\"); }}\n" for i in range(n // small)))
+        crates[(COPIED, n)] = (work / "crates-contractc", f"copies_{n}",
+                               (n // small) * lines_of([code]))
+        members.append(f"copies-{n}")
+    return members
+
+
 def workspace(dir, members, deps, lock):
     """The Cargo.toml of a bench workspace and of its members."""
     write(dir / "Cargo.toml", "[workspace]\nresolver = \"2\"\nmembers = [{}]\n".format(
@@ -214,6 +242,8 @@ def compile_cost(args, work, labels, prostgen):
             for gen in ("prost-build", "prost-build + serde"):
                 crates[(gen, n)] = got[gen]
             members.append(f"contractc-{n}")
+        if label == "contractc":
+            members += copied_crates(work, sizes, crates)
         runtime = root / "compiler" / "runtime"
         workspace(work / f"crates-{slug(label)}", members,
                   lambda m: f'contractc-runtime = {{ path = "{runtime}" }}', root / "Cargo.lock")
@@ -221,7 +251,7 @@ def compile_cost(args, work, labels, prostgen):
     workspace(work / "crates-prost", prost_members,
               lambda m: f'prost = "{PROST}"' + ('\nserde = { version = "1", features = '
                                                  '["derive"] }' if "serde" in m else ""), None)
-    gens = list(labels) + ["prost-build + serde", "prost-build"]
+    gens = list(labels) + ["prost-build + serde", "prost-build", COPIED]
     samples = {}
     for profile in profiles:
         for label in labels:
@@ -230,6 +260,8 @@ def compile_cost(args, work, labels, prostgen):
         for n in sizes:
             for rep in range(args.reps):
                 for gen in gens:
+                    if (gen, n) not in crates:
+                        continue
                     ws, crate, _ = crates[(gen, n)]
                     got = measure(ws, crate, profile, work / "probe.txt")
                     print(f"compile.py: N={n} {profile} {gen} #{rep + 1}: {got['cpu']:.1f} s CPU, "
