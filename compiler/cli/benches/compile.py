@@ -11,8 +11,9 @@ Two measures, written to WORK/results.json (read by report.py) and printed:
   `compile.py --rustc-probe`) records the CPU time (user + sys), wall time and peak memory
   of that one rustc process; the rlib's size and the generated lines are recorded too.
   Runs are paired: each repetition builds every generator back to back. A control crate
-  holds ten copies of contractc's code for the smallest size (`copied_crates`): how much
-  rustc's cost grows with a crate's size alone, beside how much contractc's grows.
+  per larger size N holds N / S copies of contractc's code for the smallest size S
+  (`copied_crates`): how much rustc's cost grows with a crate's size alone, beside how much
+  contractc's grows.
 - **A new service's cold build**: a crate outside the workspace with contractc as its
   build-dependency and contractc-runtime as its dependency (build.rs compiles a small
   catalog), resolved and built from nothing: crates compiled, packages in its Cargo.lock,
@@ -162,26 +163,24 @@ def generate(work, label, exe, synth, prostgen, n, flags=()):
     return crates
 
 
-def copied_crates(work, sizes, crates):
+def copied_crates(sizes, crates):
     """rustc's own growth, as a control: for each size N that is a multiple of the smallest
     size S, a crate of N / S copies of contractc's S-message code, one module each. The same
     code N / S times over holds no new shape, so what its compile grows beyond N / S is
     rustc's cost of a larger crate, not the generated code's. Returns the members written."""
     small = min(sizes)
-    if ("contractc", small) not in crates:
-        return []
-    code = work / "crates-contractc" / f"contractc-{small}" / "src" / "contracts.rs"
+    ws, _, lines = crates[("contractc", small)]
+    code = (ws / f"contractc-{small}" / "src" / "contracts.rs").read_text()
     members = []
     for n in sizes:
         if n == small or n % small:
             continue
-        crate = work / "crates-contractc" / f"copies-{n}"
-        write(crate / "src" / "contracts.rs", code.read_text())
+        crate = ws / f"copies-{n}"
+        write(crate / "src" / "contracts.rs", code)
         write(crate / "src" / "lib.rs", f"//! {n // small} copies of contractc's {small}-message "
               "code.\n#![allow(missing_docs)]\n" + "".join(
                   f"pub mod m{i} {{ include!(\"contracts.rs\"); }}\n" for i in range(n // small)))
-        crates[(COPIED, n)] = (work / "crates-contractc", f"copies_{n}",
-                               (n // small) * lines_of([code]))
+        crates[(COPIED, n)] = (ws, f"copies_{n}", (n // small) * lines)
         members.append(f"copies-{n}")
     return members
 
@@ -243,7 +242,7 @@ def compile_cost(args, work, labels, prostgen):
                 crates[(gen, n)] = got[gen]
             members.append(f"contractc-{n}")
         if label == "contractc":
-            members += copied_crates(work, sizes, crates)
+            members += copied_crates(sizes, crates)
         runtime = root / "compiler" / "runtime"
         workspace(work / f"crates-{slug(label)}", members,
                   lambda m: f'contractc-runtime = {{ path = "{runtime}" }}', root / "Cargo.lock")
